@@ -1,0 +1,41 @@
+# Finds a Java runtime of version 21 or newer and sets CPRA_JAVA to its `java` binary.
+# POSIX sh; sourced by bin/cpra and by the build's ./dev script.
+# Order: $JAVA_HOME, then `java` on PATH, then the usual JVM folders (newest first).
+# When none fits it prints every candidate it looked at, with its version, and returns 1.
+
+CPRA_JAVA_MIN=21
+
+cpra_java_major() {
+    # `java -version` prints e.g.: openjdk version "25.0.1" 2025-10-21  (or "1.8.0_392")
+    "$1" -version 2>&1 | sed -n 's/^.* version "\([0-9][0-9]*\).*/\1/p' | head -n 1
+}
+
+cpra_find_java() {
+    CPRA_JAVA=
+    cpra_java_tried=
+    for cpra_candidate in \
+        ${JAVA_HOME:+"$JAVA_HOME/bin/java"} \
+        "$(command -v java 2>/dev/null)" \
+        $(ls -d /usr/lib/jvm/*/bin/java /usr/java/*/bin/java /opt/java/*/bin/java /opt/*/bin/java \
+                /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java 2>/dev/null | sort -r -V 2>/dev/null); do
+        [ -n "$cpra_candidate" ] && [ -x "$cpra_candidate" ] || continue
+        cpra_major=$(cpra_java_major "$cpra_candidate")
+        cpra_java_tried="$cpra_java_tried
+  $cpra_candidate (version ${cpra_major:-unknown})"
+        if [ -n "$cpra_major" ] && [ "$cpra_major" -ge "$CPRA_JAVA_MIN" ]; then
+            CPRA_JAVA=$cpra_candidate
+            return 0
+        fi
+    done
+    {
+        echo "cpra needs Java $CPRA_JAVA_MIN or newer, and found none."
+        if [ -n "$cpra_java_tried" ]; then
+            echo "Looked at:$cpra_java_tried"
+        else
+            echo "No java was found in JAVA_HOME, on PATH, or under /usr/lib/jvm, /usr/java, /opt/java."
+        fi
+        echo "Install a JDK $CPRA_JAVA_MIN+ (for example Temurin from https://adoptium.net/temurin/releases/)"
+        echo "and set JAVA_HOME to its folder."
+    } >&2
+    return 1
+}

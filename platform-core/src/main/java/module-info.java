@@ -1,0 +1,32 @@
+/**
+ * The cpra platform: manifest, engine, plugin host, storage and HTTP surface.
+ *
+ * <p>Started by {@link io.cpra.core.Main}. Plugins are not on this module's path: the plugin
+ * host loads each one from the distribution's {@code plugins/} folder into a child layer.
+ */
+module io.cpra.core {
+    requires io.cpra.plugin.api;
+
+    requires io.helidon.common;
+    requires io.helidon.config;
+    requires io.helidon.config.yaml;
+    requires io.helidon.webserver;
+    requires io.helidon.http.media.jsonp;
+    requires io.helidon.webserver.observe;
+    requires io.helidon.webserver.observe.health;
+    requires io.helidon.webserver.observe.metrics;
+    requires io.helidon.metrics.api;
+    requires io.helidon.health;
+    requires io.helidon.health.checks;
+    requires io.helidon.logging.jul;
+    requires jakarta.json;
+    requires java.logging;
+    requires org.snakeyaml.engine.v2;
+
+    // The plugin host looks these services up in each plugin's layer.
+    uses io.cpra.plugin.api.PulsePlugin;
+    uses io.cpra.plugin.api.InterventionPlugin;
+    uses io.cpra.plugin.api.CodePlugin;
+
+    exports io.cpra.core;
+}
