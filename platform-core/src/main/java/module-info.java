@@ -21,6 +21,7 @@ module io.cpra.core {
     requires io.helidon.logging.jul;
     requires jakarta.json;
     requires java.logging;
+    requires jdk.unsupported;
     requires org.snakeyaml.engine.v2;
 
     // The plugin host looks these services up in each plugin's layer.

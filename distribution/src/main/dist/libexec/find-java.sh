@@ -2,8 +2,11 @@
 # POSIX sh; sourced by bin/cpra and by the build's ./dev script.
 # Order: $JAVA_HOME, then `java` on PATH, then the usual JVM folders (newest first).
 # When none fits it prints every candidate it looked at, with its version, and returns 1.
+# CPRA_JAVA_DIRS replaces the list of JVM folders searched (space-separated, globs allowed)
+# for JDKs installed in unusual places.
 
 CPRA_JAVA_MIN=21
+CPRA_JAVA_DIRS=${CPRA_JAVA_DIRS:-"/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/* /Library/Java/JavaVirtualMachines/*/Contents/Home"}
 
 cpra_java_major() {
     # `java -version` prints e.g.: openjdk version "25.0.1" 2025-10-21  (or "1.8.0_392")
@@ -16,8 +19,7 @@ cpra_find_java() {
     for cpra_candidate in \
         ${JAVA_HOME:+"$JAVA_HOME/bin/java"} \
         "$(command -v java 2>/dev/null)" \
-        $(ls -d /usr/lib/jvm/*/bin/java /usr/java/*/bin/java /opt/java/*/bin/java /opt/*/bin/java \
-                /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java 2>/dev/null | sort -r -V 2>/dev/null); do
+        $(for cpra_dir in $CPRA_JAVA_DIRS; do ls -d $cpra_dir/bin/java 2>/dev/null; done | sort -r -V); do
         [ -n "$cpra_candidate" ] && [ -x "$cpra_candidate" ] || continue
         cpra_major=$(cpra_java_major "$cpra_candidate")
         cpra_java_tried="$cpra_java_tried
@@ -32,7 +34,7 @@ cpra_find_java() {
         if [ -n "$cpra_java_tried" ]; then
             echo "Looked at:$cpra_java_tried"
         else
-            echo "No java was found in JAVA_HOME, on PATH, or under /usr/lib/jvm, /usr/java, /opt/java."
+            echo "No java was found in JAVA_HOME, on PATH, or in: $CPRA_JAVA_DIRS"
         fi
         echo "Install a JDK $CPRA_JAVA_MIN+ (for example Temurin from https://adoptium.net/temurin/releases/)"
         echo "and set JAVA_HOME to its folder."

@@ -1,19 +1,196 @@
 package io.cpra.core;
 
+import io.cpra.core.plugin.PluginFailure;
+import io.cpra.core.plugin.PluginHost;
+import io.cpra.core.plugin.PluginRegistry;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
+import io.helidon.config.ConfigSources;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
 /**
- * Entry point of {@code bin/cpra}.
+ * Entry point of {@code bin/cpra}: reads the command line and runs one sub-command.
+ *
+ * <p>Exit status: 0 on success, 1 when the command ran and found a problem (a plugin failed
+ * to load, the server could not start), 2 for a bad command line.
  */
 public final class Main {
+
+    static final String USAGE = """
+            usage: cpra [command]
+
+            commands:
+              serve           start the server (the default)
+              plugins         list the installed plugins and those that failed to load
+              version         print the version
+              help, --help    print this help
+
+            Settings come from conf/application.yaml, overridden by environment variables
+            (SERVER_PORT, SERVER_HOST, CPRA_MANIFEST, CPRA_PLUGINS_FOLDER, ...).
+            """;
+
+    /** SIGTERM must end the process within 10 s; this leaves room for the JVM's own exit. */
+    private static final long STOP_BUDGET_MILLIS = 8_000;
 
     private Main() {
     }
 
     /**
-     * Runs a sub-command.
+     * Runs a sub-command and exits with its status.
      *
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.out.println("cpra");
+        int status = run(args, System.out, System.err);
+        if (status != 0 || !"serve".equals(command(args))) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = command(args);
+        if (args.length > 1) {
+            err.println("cpra " + command + ": unexpected argument " + args[1]);
+            err.print(USAGE);
+            return 2;
+        }
+        return switch (command) {
+            case "serve" -> serve(out, err);
+            case "plugins" -> plugins(out, err);
+            case "version" -> {
+                out.println(VersionInfo.line());
+                yield 0;
+            }
+            case "help", "--help", "-h" -> {
+                out.print(USAGE);
+                yield 0;
+            }
+            default -> {
+                err.println("cpra: unknown command \"" + command + "\"");
+                err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    private static String command(String[] args) {
+        return args.length == 0 ? "serve" : args[0];
+    }
+
+    private static Settings settings() {
+        Path home = Path.of(System.getProperty("cpra.home", ".")).toAbsolutePath().normalize();
+        Config config = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                // earlier sources win: system properties, then environment, then the file
+                .sources(List.of(ConfigSources.systemProperties(),
+                        ConfigSources.environmentVariables(),
+                        ConfigSources.file(home.resolve("conf/application.yaml")).optional()))
+                .build();
+        return Settings.from(config, home);
+    }
+
+    private static int plugins(PrintStream out, PrintStream err) {
+        Settings settings;
+        try {
+            settings = settings();
+        } catch (ConfigException e) {
+            err.println("cpra: bad settings: " + e.getMessage());
+            return 1;
+        }
+        PluginRegistry registry = PluginHost.load(settings.pluginsFolder());
+        try {
+            PluginTable.print(registry, settings.home(), out);
+            if (!registry.failures().isEmpty()) {
+                err.println(registry.failures().size() + " plugin(s) failed to load:");
+                for (PluginFailure failure : registry.failures()) {
+                    err.println("  " + failure.message());
+                }
+                return 1;
+            }
+            return 0;
+        } finally {
+            registry.close();
+        }
+    }
+
+    private static int serve(PrintStream out, PrintStream err) {
+        Settings settings;
+        try {
+            settings = settings();
+        } catch (ConfigException e) {
+            err.println("cpra: bad settings: " + e.getMessage());
+            return 1;
+        }
+        logToFile(settings.logsFolder(), err);
+        Logger log = Logger.getLogger(Main.class.getName());
+        PluginRegistry registry = PluginHost.load(settings.pluginsFolder());
+        for (PluginFailure failure : registry.failures()) {
+            log.severe(failure.message());
+        }
+        if (settings.pluginsStrict() && !registry.failures().isEmpty()) {
+            err.println("cpra: not starting: " + registry.failures().size()
+                    + " plugin(s) failed to load and cpra.plugins.strict is true");
+            registry.close();
+            return 1;
+        }
+        Server server;
+        try {
+            server = Server.start(settings, registry);
+        } catch (RuntimeException e) {
+            err.println("cpra: cannot start the server on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
+            registry.close();
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Signals.onTerminate(() -> {
+            log.info("stopping");
+            Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    Thread.sleep(STOP_BUDGET_MILLIS);
+                    log.severe("stop took longer than " + STOP_BUDGET_MILLIS + " ms; halting");
+                    Runtime.getRuntime().halt(1);
+                } catch (InterruptedException done) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            server.stop();
+            log.info("stopped");
+            watchdog.interrupt();
+            stopped.countDown();
+            System.exit(0);
+        });
+        out.println(VersionInfo.line() + " listening on http://" + settings.host() + ":" + server.port()
+                + " with " + registry.entries().size() + " plugin type(s)"
+                + (registry.failures().isEmpty() ? "" : ", " + registry.failures().size() + " plugin(s) failed"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Besides the console, the server's log goes to logs/cpra.log, rotated at 10 MiB, 5 kept. */
+    private static void logToFile(Path logsFolder, PrintStream err) {
+        try {
+            Files.createDirectories(logsFolder);
+            FileHandler file = new FileHandler(logsFolder.resolve("cpra.%g.log").toString(), 10 << 20, 5, true);
+            file.setFormatter(new SimpleFormatter());
+            file.setLevel(Level.INFO);
+            Logger.getLogger("").addHandler(file);
+        } catch (IOException | SecurityException e) {
+            err.println("cpra: cannot write logs to " + logsFolder + " (" + e.getMessage() + "); logging to the console only");
+        }
     }
 }

@@ -1,0 +1,74 @@
+package io.cpra.it;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The boundaries of DESIGN.md ("Boundaries"), checked on the compiled classes of every
+ * module: the plugin API, the platform and every plugin the build produces.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.cpra");
+        // the rules below must not pass merely because a module was missing from the class path
+        assertThat(classes.containPackage("io.cpra.plugin.api")).isTrue();
+        assertThat(classes.containPackage("io.cpra.core.plugin")).isTrue();
+        assertThat(classes.containPackage("io.cpra.plugins.examplecheck")).isTrue();
+    }
+
+    @Test
+    void pluginApiDependsOnJavaOnly() {
+        classes().that().resideInAPackage("io.cpra.plugin.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.cpra.plugin.api..")
+                .check(classes);
+    }
+
+    @Test
+    void pluginsNeverReachIntoThePlatform() {
+        noClasses().that().resideInAPackage("io.cpra.plugins..")
+                .should().dependOnClassesThat().resideInAPackage("io.cpra.core..")
+                .check(classes);
+    }
+
+    @Test
+    void pluginsNeverReachIntoEachOther() {
+        slices().matching("io.cpra.plugins.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void engineKnowsNothingOfHttpStorageOrTheWebServer() {
+        noClasses().that().resideInAPackage("io.cpra.core.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.cpra.core.http..", "io.cpra.core.storage..", "io.helidon.webserver..")
+                .allowEmptyShould(!classes.containPackage("io.cpra.core.engine"))
+                .check(classes);
+    }
+
+    @Test
+    void lifecycleIsPureJava() {
+        classes().that().resideInAPackage("io.cpra.core.engine.lifecycle..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java.lang..", "java.util..", "io.cpra.core.engine.lifecycle..")
+                .allowEmptyShould(!classes.containPackage("io.cpra.core.engine.lifecycle"))
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("io.cpra.(**)").should().beFreeOfCycles().check(classes);
+    }
+}

@@ -1,0 +1,190 @@
+package io.cpra.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The assembled distribution, run as a real process the way a user runs it.
+ */
+class DistributionIT {
+
+    @TempDir
+    Path temp;
+
+    Distribution cpra;
+
+    @BeforeEach
+    void copy() throws IOException {
+        cpra = Distribution.copyTo(temp.resolve("cpra"));
+    }
+
+    @AfterEach
+    void kill() {
+        cpra.kill();
+    }
+
+    private static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    private static Path exampleCheckJar() {
+        return Path.of(System.getProperty("cpra.example-check.jar"));
+    }
+
+    @Test
+    void servesThePluginRegistryHealthAndMetricsAndStopsCleanlyOnSigterm() throws Exception {
+        cpra.serve();
+
+        var plugins = cpra.get("/api/v1/plugins");
+        assertThat(plugins.statusCode()).isEqualTo(200);
+        assertThat(plugins.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        JsonObject registry = json(plugins.body());
+        assertThat(registry.getJsonArray("failures")).isEmpty();
+        assertThat(registry.getJsonArray("plugins")).allSatisfy(plugin -> assertThat(plugin.asJsonObject().keySet())
+                .contains("family", "type", "description", "module", "version", "location", "keys"));
+
+        assertThat(cpra.get("/observe/health/live").statusCode()).isEqualTo(200);
+        var metrics = cpra.get("/observe/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE").contains("jvm_");
+
+        var stop = cpra.terminate(Duration.ofSeconds(10));
+        assertThat(stop.status()).as(stop.output()).isZero();
+        assertThat(stop.output()).contains("listening on http://127.0.0.1:").contains("stopped");
+    }
+
+    @Test
+    void aPluginDroppedIntoPluginsIsListedAfterARestart() throws Exception {
+        cpra.serve();
+        assertThat(types(cpra.get("/api/v1/plugins").body())).doesNotContain("pulse/file");
+        assertThat(cpra.terminate(Duration.ofSeconds(10)).status()).isZero();
+
+        Files.copy(exampleCheckJar(), cpra.home().resolve("plugins/example-check.jar"));
+        cpra.serve();
+
+        JsonObject registry = json(cpra.get("/api/v1/plugins").body());
+        assertThat(types(registry.toString())).contains("pulse/file");
+        JsonObject file = registry.getJsonArray("plugins").getValuesAs(JsonValue::asJsonObject).stream()
+                .filter(p -> p.getString("type").equals("file")).findFirst().orElseThrow();
+        assertThat(file.getString("module")).isEqualTo("io.cpra.plugins.examplecheck");
+        assertThat(file.getString("location")).isEqualTo("plugins/example-check.jar");
+        assertThat(file.getString("version")).isNotBlank().isNotEqualTo("unknown");
+        assertThat(file.getJsonArray("keys").getValuesAs(JsonValue::asJsonObject))
+                .extracting(k -> k.getString("name")).containsExactly("path", "max_age", "min_size");
+
+        var listing = cpra.run("plugins");
+        assertThat(listing.status()).as(listing.output()).isZero();
+        assertThat(listing.output()).contains("pulse").contains("file").contains("plugins/example-check.jar");
+    }
+
+    @Test
+    void aCorruptJarIsReportedAndTheServerStartsWithoutIt() throws Exception {
+        Files.write(cpra.home().resolve("plugins/broken.jar"), "this is not a zip file".getBytes());
+        Files.copy(exampleCheckJar(), cpra.home().resolve("plugins/example-check.jar"));
+
+        cpra.serve();
+
+        JsonObject registry = json(cpra.get("/api/v1/plugins").body());
+        assertThat(registry.getJsonArray("failures")).singleElement().satisfies(failure -> {
+            assertThat(failure.asJsonObject().getString("location")).isEqualTo("plugins/broken.jar");
+            assertThat(failure.asJsonObject().getString("error")).contains("broken.jar").contains("not a valid jar file");
+        });
+        assertThat(types(registry.toString())).contains("pulse/file");
+        assertThat(cpra.output()).contains("SEVERE").contains("broken.jar").contains("not a valid jar file");
+
+        var listing = cpra.run("plugins");
+        assertThat(listing.status()).isEqualTo(1);
+        assertThat(listing.output()).contains("1 plugin(s) failed to load").contains("broken.jar");
+    }
+
+    @Test
+    void inStrictModeACorruptJarStopsTheStart() throws Exception {
+        Files.write(cpra.home().resolve("plugins/broken.jar"), new byte[] {1, 2, 3});
+
+        var start = cpra.env("CPRA_PLUGINS_STRICT", "true").serveExpectingExit();
+
+        assertThat(start.status()).isEqualTo(1);
+        assertThat(start.output()).contains("broken.jar").contains("not a valid jar file")
+                .contains("not starting: 1 plugin(s) failed to load and cpra.plugins.strict is true");
+    }
+
+    @Test
+    void commandLine() throws Exception {
+        var version = cpra.run("version");
+        assertThat(version.status()).isZero();
+        assertThat(version.output()).startsWith("cpra ").contains("Java ").contains("Helidon 4.3.0");
+
+        var help = cpra.run("--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.output()).contains("usage: cpra [command]").contains("serve").contains("plugins");
+
+        var bad = cpra.run("frobnicate");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.output()).contains("unknown command \"frobnicate\"").contains("usage: cpra");
+
+        var extra = cpra.run("version", "--verbose");
+        assertThat(extra.status()).isEqualTo(2);
+        assertThat(extra.output()).contains("unexpected argument --verbose");
+    }
+
+    @Test
+    void saysClearlyWhenNoSuitableJavaIsFound() throws Exception {
+        Path fakeBin = Files.createDirectories(temp.resolve("fake-bin"));
+        Path java = fakeBin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"17.0.9\" 2023-10-17' >&2\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        var run = cpra.env("JAVA_HOME", "")
+                .env("PATH", fakeBin + ":/usr/bin:/bin")
+                .env("CPRA_JAVA_DIRS", temp.resolve("no-jvms") + "/*")
+                .run("version");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("cpra needs Java 21 or newer, and found none.")
+                .contains(java + " (version 17)")
+                .contains("set JAVA_HOME");
+    }
+
+    @Test
+    void theTarballUnpackedElsewhereRuns() throws Exception {
+        Path tarball = Path.of(System.getProperty("cpra.dist") + ".tar.gz");
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", elsewhere.toString())
+                .inheritIO().start();
+        assertThat(tar.waitFor()).isZero();
+        try (var entries = Files.list(elsewhere)) {
+            Path unpacked = entries.findFirst().orElseThrow();
+            assertThat(unpacked.getFileName().toString()).isEqualTo(Path.of(System.getProperty("cpra.dist")).getFileName().toString());
+            for (String folder : List.of("bin", "lib", "plugins", "conf", "data", "logs")) {
+                assertThat(unpacked.resolve(folder)).isDirectory();
+            }
+            assertThat(unpacked.resolve("conf/application.yaml")).isRegularFile();
+            assertThat(unpacked.resolve("conf/monitors.yaml")).isRegularFile();
+            Process version = new ProcessBuilder(unpacked.resolve("bin/cpra").toString(), "version")
+                    .redirectErrorStream(true).start();
+            String output = new String(version.getInputStream().readAllBytes());
+            assertThat(version.waitFor()).as(output).isZero();
+            assertThat(output).startsWith("cpra ");
+        }
+    }
+
+    private static List<String> types(String registry) {
+        return json(registry).getJsonArray("plugins").getValuesAs(JsonValue::asJsonObject).stream()
+                .map(p -> p.getString("family") + "/" + p.getString("type")).toList();
+    }
+}

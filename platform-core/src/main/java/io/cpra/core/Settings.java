@@ -1,0 +1,68 @@
+package io.cpra.core;
+
+import io.helidon.config.Config;
+
+import java.nio.file.Path;
+
+/**
+ * The server's settings, read once at start from {@code conf/application.yaml}, environment
+ * variables and system properties (in that order of increasing precedence). Relative paths
+ * resolve against the cpra home, the folder holding {@code bin/}, {@code conf/} and
+ * {@code plugins/}.
+ *
+ * @param home          the cpra home
+ * @param host          the address to listen on ({@code server.host}, {@code SERVER_HOST})
+ * @param port          the port to listen on, 0 for any free one ({@code server.port}, {@code SERVER_PORT})
+ * @param pluginsFolder where plugins are loaded from ({@code cpra.plugins.folder}, {@code CPRA_PLUGINS_FOLDER})
+ * @param pluginsStrict whether a plugin that fails to load stops the server from starting
+ *                      ({@code cpra.plugins.strict}, {@code CPRA_PLUGINS_STRICT})
+ * @param manifest      the monitors manifest ({@code cpra.manifest}, {@code CPRA_MANIFEST})
+ * @param dataFolder    where state is kept ({@code cpra.data}, {@code CPRA_DATA})
+ * @param logsFolder    where cpra writes its own log ({@code cpra.logs}, {@code CPRA_LOGS})
+ */
+public record Settings(Path home,
+                       String host,
+                       int port,
+                       Path pluginsFolder,
+                       boolean pluginsStrict,
+                       Path manifest,
+                       Path dataFolder,
+                       Path logsFolder) {
+
+    /** Listen on every interface, as monitoring servers usually do. */
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    /** The port of the HTTP API and the observe endpoints. */
+    public static final int DEFAULT_PORT = 8080;
+    /** Relative to the home. */
+    public static final String DEFAULT_PLUGINS = "plugins";
+    /** Relative to the home. */
+    public static final String DEFAULT_MANIFEST = "conf/monitors.yaml";
+    /** Relative to the home. */
+    public static final String DEFAULT_DATA = "data";
+    /** Relative to the home. */
+    public static final String DEFAULT_LOGS = "logs";
+
+    /**
+     * Reads the settings.
+     *
+     * @param config the merged configuration
+     * @param home   the cpra home
+     * @return the settings
+     * @throws io.helidon.config.ConfigException when a value has the wrong type
+     */
+    public static Settings from(Config config, Path home) {
+        Config cpra = config.get("cpra");
+        return new Settings(home,
+                config.get("server.host").asString().orElse(DEFAULT_HOST),
+                config.get("server.port").asInt().orElse(DEFAULT_PORT),
+                resolve(home, cpra.get("plugins.folder").asString().orElse(DEFAULT_PLUGINS)),
+                cpra.get("plugins.strict").asBoolean().orElse(false),
+                resolve(home, cpra.get("manifest").asString().orElse(DEFAULT_MANIFEST)),
+                resolve(home, cpra.get("data").asString().orElse(DEFAULT_DATA)),
+                resolve(home, cpra.get("logs").asString().orElse(DEFAULT_LOGS)));
+    }
+
+    private static Path resolve(Path home, String path) {
+        return home.resolve(path).toAbsolutePath().normalize();
+    }
+}

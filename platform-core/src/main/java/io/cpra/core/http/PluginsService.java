@@ -1,0 +1,87 @@
+package io.cpra.core.http;
+
+import io.cpra.core.plugin.PluginEntry;
+import io.cpra.core.plugin.PluginFailure;
+import io.cpra.core.plugin.PluginRegistry;
+import io.cpra.plugin.api.ConfigKey;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code GET /api/v1/plugins}: the plugin registry — every loaded type with its family,
+ * description, module, version, location and accepted config keys, and every plugin that
+ * failed to load. The registry is immutable, so the document is built once.
+ */
+final class PluginsService implements HttpService {
+
+    private final JsonObject document;
+
+    PluginsService(PluginRegistry registry, Path home) {
+        this.document = document(registry, home);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::list);
+    }
+
+    private void list(ServerRequest request, ServerResponse response) {
+        response.send(document);
+    }
+
+    static JsonObject document(PluginRegistry registry, Path home) {
+        JsonArrayBuilder plugins = Json.createArrayBuilder();
+        for (PluginEntry entry : registry.entries()) {
+            plugins.add(Json.createObjectBuilder()
+                    .add("family", entry.family().label())
+                    .add("type", entry.type())
+                    .add("description", entry.descriptor().description())
+                    .add("module", entry.module())
+                    .add("version", entry.version())
+                    .add("location", shown(entry.location(), home))
+                    .add("keys", keys(entry.descriptor().keys())));
+        }
+        JsonArrayBuilder failures = Json.createArrayBuilder();
+        for (PluginFailure failure : registry.failures()) {
+            failures.add(Json.createObjectBuilder()
+                    .add("location", shown(failure.location(), home))
+                    .add("error", failure.message()));
+        }
+        return Json.createObjectBuilder().add("plugins", plugins).add("failures", failures).build();
+    }
+
+    private static JsonArrayBuilder keys(List<ConfigKey> keys) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (ConfigKey key : keys) {
+            JsonObjectBuilder object = Json.createObjectBuilder()
+                    .add("name", key.name())
+                    .add("type", key.type().name().toLowerCase(Locale.ROOT))
+                    .add("required", key.required())
+                    .add("description", key.description());
+            if (key.defaultValue() != null) {
+                object.add("default", key.defaultValue());
+            }
+            if (!key.children().isEmpty()) {
+                object.add("keys", keys(key.children()));
+            }
+            array.add(object);
+        }
+        return array;
+    }
+
+    /** Locations inside the home are shown relative to it, as users wrote them. */
+    static String shown(Path location, Path home) {
+        Path absolute = location.toAbsolutePath().normalize();
+        return absolute.startsWith(home) ? home.relativize(absolute).toString() : absolute.toString();
+    }
+}
