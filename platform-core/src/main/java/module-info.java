@@ -19,6 +19,7 @@ module io.cpra.core {
     requires io.helidon.health;
     requires io.helidon.health.checks;
     requires io.helidon.logging.jul;
+    requires io.helidon.faulttolerance;
     requires jakarta.json;
     requires java.logging;
     requires jdk.unsupported;

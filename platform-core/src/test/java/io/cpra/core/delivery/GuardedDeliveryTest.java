@@ -1,0 +1,129 @@
+package io.cpra.core.delivery;
+
+import io.cpra.plugin.api.Alert;
+import io.cpra.plugin.api.Colour;
+import io.cpra.plugin.api.Deadline;
+import io.cpra.plugin.api.DeliveryOutcome;
+import io.cpra.plugin.api.Notifier;
+import io.helidon.faulttolerance.CircuitBreaker;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GuardedDeliveryTest {
+
+    private static final DeliverySettings FAST = new DeliverySettings(3, Duration.ofMillis(1), 0.5, 4, 50, Duration.ofMinutes(5));
+    private static final Alert ALERT = new Alert("a-1", "m", Colour.RED, "[CRITICAL] m", "down", "", "i-1", Instant.EPOCH, "", List.of());
+
+    /** A receiver answering from a script, counting calls. */
+    private static final class Scripted implements Notifier {
+        final Deque<DeliveryOutcome> answers = new ArrayDeque<>();
+        final AtomicInteger calls = new AtomicInteger();
+        final String destination;
+
+        Scripted(String destination, DeliveryOutcome... answers) {
+            this.destination = destination;
+            this.answers.addAll(List.of(answers));
+        }
+
+        @Override
+        public DeliveryOutcome deliver(Alert alert, Deadline deadline) {
+            calls.incrementAndGet();
+            return answers.size() > 1 ? answers.poll() : answers.peek();
+        }
+
+        @Override
+        public String destination() {
+            return destination;
+        }
+    }
+
+    private static Deadline soon() {
+        return Deadline.after(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void retriesTransientFailuresUntilDelivered() throws InterruptedException {
+        var guard = new GuardedDelivery(FAST);
+        var receiver = new Scripted("hook", DeliveryOutcome.retry("503"), DeliveryOutcome.retry("503"),
+                DeliveryOutcome.delivered("202"));
+
+        assertThat(guard.deliver("webhook", receiver, ALERT, soon())).isEqualTo(DeliveryOutcome.delivered("202"));
+        assertThat(receiver.calls).hasValue(3);
+    }
+
+    @Test
+    void givesUpAfterTheConfiguredAttemptsWithTheLastReason() throws InterruptedException {
+        var guard = new GuardedDelivery(new DeliverySettings(2, Duration.ofMillis(1), 0, 100, 100, Duration.ofMinutes(5)));
+        var receiver = new Scripted("hook", DeliveryOutcome.retry("first"), DeliveryOutcome.retry("second"));
+
+        DeliveryOutcome outcome = guard.deliver("webhook", receiver, ALERT, soon());
+
+        assertThat(outcome).isEqualTo(DeliveryOutcome.retry("second"));
+        assertThat(receiver.calls).hasValue(2);
+    }
+
+    @Test
+    void aPermanentRejectionIsNotRetriedAndDoesNotTripTheBreaker() throws InterruptedException {
+        var guard = new GuardedDelivery(FAST);
+        var receiver = new Scripted("hook", DeliveryOutcome.reject("400 bad payload"));
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(guard.deliver("webhook", receiver, ALERT, soon())).isEqualTo(DeliveryOutcome.reject("400 bad payload"));
+        }
+        assertThat(receiver.calls).hasValue(10);
+        assertThat(guard.breakerState("webhook", receiver)).contains(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void aDeadReceiverOpensItsBreakerWithoutTouchingOtherDestinations() throws InterruptedException {
+        var guard = new GuardedDelivery(FAST);
+        var dead = new Scripted("dead", DeliveryOutcome.retry("connection refused"));
+        var alive = new Scripted("alive", DeliveryOutcome.delivered("200"));
+
+        guard.deliver("webhook", dead, ALERT, soon());
+        guard.deliver("webhook", dead, ALERT, soon());
+        int callsWhenOpen = dead.calls.get();
+        DeliveryOutcome failedFast = guard.deliver("webhook", dead, ALERT, soon());
+
+        assertThat(guard.breakerState("webhook", dead)).contains(CircuitBreaker.State.OPEN);
+        assertThat(failedFast.retryable()).isTrue();
+        assertThat(failedFast.message()).contains("circuit breaker open for webhook dead");
+        assertThat(dead.calls).hasValue(callsWhenOpen);
+        assertThat(guard.deliver("webhook", alive, ALERT, soon()).delivered()).isTrue();
+        assertThat(guard.breakerState("webhook", alive)).contains(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void aThrowingNotifierIsARetryableFailure() throws InterruptedException {
+        var guard = new GuardedDelivery(FAST);
+        Notifier throwing = (alert, deadline) -> {
+            throw new IllegalStateException("plugin bug");
+        };
+
+        DeliveryOutcome outcome = guard.deliver("custom", throwing, ALERT, soon());
+
+        assertThat(outcome.retryable()).isTrue();
+        assertThat(outcome.message()).contains("notifier threw java.lang.IllegalStateException: plugin bug");
+    }
+
+    @Test
+    void retriesStopAtTheDeadline() throws InterruptedException {
+        var guard = new GuardedDelivery(new DeliverySettings(50, Duration.ofMillis(20), 0, 1000, 100, Duration.ofMinutes(5)));
+        var receiver = new Scripted("slow", DeliveryOutcome.retry("503"));
+
+        DeliveryOutcome outcome = guard.deliver("webhook", receiver, ALERT, Deadline.after(Duration.ofMillis(100)));
+
+        assertThat(outcome).isEqualTo(DeliveryOutcome.retry("503"));
+        assertThat(receiver.calls.get()).isBetween(1, 6);
+        assertThat(guard.deliver("webhook", receiver, ALERT, new Deadline(System.nanoTime() - 1)).message())
+                .startsWith("no time left");
+    }
+}
