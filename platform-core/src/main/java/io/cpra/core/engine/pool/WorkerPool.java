@@ -1,0 +1,329 @@
+package io.cpra.core.engine.pool;
+
+import io.cpra.core.engine.queue.RingQueue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs one pipeline's plugin calls (pulse, intervention or code) on virtual threads, at most
+ * {@link #limit()} at a time, with deadlines enforced.
+ *
+ * <p><b>Flow.</b> The engine thread offers jobs in batches ({@link #offer}); what does not fit
+ * in the bounded queue stays with the engine, which keeps the monitor due and offers again next
+ * tick. {@code limit} long-lived virtual threads take jobs from the queue and run them; each
+ * finished job goes back to the engine through the shared result queue. Keeping the workers
+ * alive instead of starting a virtual thread per call makes the hand-off a queue operation and
+ * a semaphore permit rather than a thread start, which is what lets a pipeline carry a million
+ * calls a second on two cores (BENCHMARKS.md, "pool").
+ *
+ * <p><b>Deadlines.</b> A supervisor thread checks running calls every
+ * {@link PoolSettings#checkEvery()}: at its deadline a call is interrupted; at deadline plus
+ * {@link PoolSettings#abandonGrace()} a call that has still not returned is abandoned — its
+ * job goes back to the engine as timed out, its worker is replaced, and whatever the plugin
+ * returns later is dropped. A stuck plugin therefore never holds the engine or the pool.
+ *
+ * <p><b>Limit.</b> Every {@link PoolSettings#adaptEvery()} the supervisor feeds the window's
+ * arrivals, service times and peak concurrency to {@link AllenCunneenLimit}; workers above a
+ * lowered limit retire after their current job, and new ones start when it rises.
+ *
+ * <p><b>Threads.</b> {@link #offer} is for the engine thread only; everything else is safe from
+ * any thread.
+ */
+public final class WorkerPool {
+
+    private final PoolSettings settings;
+    private final RingQueue<Job> jobs;
+    private final RingQueue<Job> results;
+    private final LongSupplier clock;
+    private final Semaphore available = new Semaphore(0);
+    private final List<Worker> workers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger live = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Supervisor supervisor;
+    private volatile int limit;
+    private volatile boolean stopping;
+
+    // measured by workers, read by the supervisor
+    final AtomicLong arrivals = new AtomicLong();
+    final LongAdder completions = new LongAdder();
+    final DoubleAdder serviceNanos = new DoubleAdder();
+    final DoubleAdder serviceNanosSquared = new DoubleAdder();
+    final DoubleAdder waitNanos = new DoubleAdder();
+    final LongAdder abandoned = new LongAdder();
+    final LatenessHistogram lateness = new LatenessHistogram();
+
+    private WorkerPool(PoolSettings settings, RingQueue<Job> results, LongSupplier clock) {
+        this.settings = settings;
+        this.jobs = RingQueue.spmc(settings.queueCapacity());
+        this.results = results;
+        this.clock = clock;
+        this.limit = settings.initialLimit();
+        this.supervisor = new Supervisor(this, settings, clock);
+    }
+
+    /**
+     * Creates a pool and starts its workers and supervisor.
+     *
+     * @param settings how it runs
+     * @param results  where finished jobs go, shared with the other pools; the engine drains it
+     * @param clock    the engine's clock in nanoseconds
+     * @return the running pool
+     */
+    public static WorkerPool start(PoolSettings settings, RingQueue<Job> results, LongSupplier clock) {
+        WorkerPool pool = create(settings, results, clock);
+        pool.supervisor.start();
+        return pool;
+    }
+
+    /** A pool whose supervisor is driven by hand through {@link #supervise()}, for tests. */
+    static WorkerPool create(PoolSettings settings, RingQueue<Job> results, LongSupplier clock) {
+        WorkerPool pool = new WorkerPool(settings, results, clock);
+        pool.resize();
+        return pool;
+    }
+
+    /**
+     * Engine thread only: offers jobs, stamping their enqueue time. Accepts a prefix, as many as
+     * fit; the caller keeps the rest due.
+     *
+     * @param batch the jobs
+     * @param from  index of the first
+     * @param count how many
+     * @return how many were accepted
+     */
+    public int offer(Job[] batch, int from, int count) {
+        if (stopping) {
+            return 0;
+        }
+        long now = clock.getAsLong();
+        for (int i = from; i < from + count; i++) {
+            batch[i].enqueuedNanos = now;
+        }
+        int accepted = jobs.offer(batch, from, count);
+        if (accepted > 0) {
+            // single writer: a plain read plus a release store is enough for the supervisor
+            arrivals.setRelease(arrivals.getPlain() + accepted);
+            available.release(accepted);
+        }
+        return accepted;
+    }
+
+    /**
+     * The current concurrency limit.
+     *
+     * @return calls that may run at once
+     */
+    public int limit() {
+        return limit;
+    }
+
+    /**
+     * Calls running now.
+     *
+     * @return in-flight calls, abandoned ones excluded
+     */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Jobs waiting in the queue.
+     *
+     * @return approximate queue depth
+     */
+    public int queueDepth() {
+        return jobs.size();
+    }
+
+    /**
+     * The queue's capacity.
+     *
+     * @return jobs it holds at most
+     */
+    public int queueCapacity() {
+        return jobs.capacity();
+    }
+
+    /**
+     * Calls abandoned since start because they ignored their deadline.
+     *
+     * @return the count
+     */
+    public long abandonedCalls() {
+        return abandoned.sum();
+    }
+
+    /**
+     * Calls finished or abandoned since start.
+     *
+     * @return the count
+     */
+    public long completedCalls() {
+        return completions.sum();
+    }
+
+    /**
+     * The start-lateness histogram: how long after its due time each call started.
+     *
+     * @return the live histogram
+     */
+    public LatenessHistogram lateness() {
+        return lateness;
+    }
+
+    /**
+     * The last window's measurements, as the limit algorithm saw them.
+     *
+     * @return the sample, or an empty one before the first window ends
+     */
+    public LoadSample lastSample() {
+        return supervisor.lastSample();
+    }
+
+    /**
+     * The pipeline's name.
+     *
+     * @return such as {@code pulse}
+     */
+    public String name() {
+        return settings.name();
+    }
+
+    /**
+     * Stops taking jobs and waits for running calls to end, up to {@code grace}; calls still
+     * running then are interrupted and left behind. Jobs still queued are not run.
+     *
+     * @param grace how long to wait for running calls
+     * @return jobs that were queued and never started
+     */
+    public int stop(Duration grace) {
+        stopping = true;
+        supervisor.stop();
+        int dropped = 0;
+        while (jobs.poll() != null) {
+            dropped++;
+        }
+        available.release(Math.max(1, workers.size()) * 2);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        for (Worker worker : workers) {
+            if (worker.thread != null) {
+                worker.thread.interrupt();
+            }
+        }
+        return dropped;
+    }
+
+    /** Runs one round of deadline checks and, when due, limit adaptation. For tests. */
+    void supervise() {
+        supervisor.round();
+    }
+
+    long now() {
+        return clock.getAsLong();
+    }
+
+    /** Blocks a worker until a job is available; false when it should exit. */
+    boolean awaitJob(Worker worker) {
+        available.acquireUninterruptibly();
+        if (stopping) {
+            available.release();  // pass the wake-up on to the next worker
+            return false;
+        }
+        int current = live.get();
+        if (current > limit && live.compareAndSet(current, current - 1)) {
+            workers.remove(worker);
+            available.release();  // the job this permit stood for is someone else's now
+            return false;
+        }
+        return true;
+    }
+
+    /** A permit guarantees a job; a consumer that claimed it may still be storing it, so spin. */
+    Job takeJob() {
+        Job job;
+        while ((job = jobs.poll()) == null) {
+            Thread.onSpinWait();
+        }
+        return job;
+    }
+
+    void started(Job job, long now) {
+        inFlight.incrementAndGet();
+        long wait = now - job.enqueuedNanos;
+        waitNanos.add(wait);
+        lateness.record(now - job.dueNanos());
+    }
+
+    void finished(Job job, long elapsedNanos) {
+        inFlight.decrementAndGet();
+        record(elapsedNanos);
+        post(job);
+    }
+
+    /** The supervisor gave up on a call: report it timed out and replace its worker. */
+    void abandon(Worker worker, Job job, long now) {
+        long elapsed = now - job.startedNanos;
+        job.end(job.timedOut(elapsed), now);
+        inFlight.decrementAndGet();
+        abandoned.increment();
+        record(elapsed);
+        workers.remove(worker);
+        live.decrementAndGet();
+        post(job);
+        resize();
+    }
+
+    private void record(long elapsedNanos) {
+        completions.increment();
+        serviceNanos.add(elapsedNanos);
+        serviceNanosSquared.add((double) elapsedNanos * elapsedNanos);
+    }
+
+    /** Results must never be dropped; when the engine lags, wait for it. */
+    private void post(Job job) {
+        while (!results.offer(job)) {
+            LockSupport.parkNanos(20_000);
+        }
+    }
+
+    void workerExited(Worker worker) {
+        workers.remove(worker);
+    }
+
+    List<Worker> workers() {
+        return workers;
+    }
+
+    void limit(int next) {
+        limit = next;
+        resize();
+    }
+
+    /** Starts workers until {@code live} reaches the limit; retirement is up to the workers. */
+    private void resize() {
+        while (!stopping) {
+            int current = live.get();
+            if (current >= limit) {
+                return;
+            }
+            if (live.compareAndSet(current, current + 1)) {
+                Worker worker = new Worker(this);
+                worker.thread = Thread.ofVirtual().name("cpra-" + settings.name() + "-worker").unstarted(worker);
+                workers.add(worker);  // publishes the thread field to the supervisor
+                worker.thread.start();
+            }
+        }
+    }
+}
