@@ -38,6 +38,12 @@ class DistributionIT {
         cpra.kill();
     }
 
+    /** The plugin types the distribution bundles in plugins/. */
+    private static final List<String> BUNDLED = List.of(
+            "pulse/synthetic",
+            "intervention/docker", "intervention/webhook", "intervention/synthetic",
+            "code/log", "code/webhook", "code/slack", "code/pagerduty", "code/email", "code/synthetic");
+
     private static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
     }
@@ -55,6 +61,7 @@ class DistributionIT {
         assertThat(plugins.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonObject registry = json(plugins.body());
         assertThat(registry.getJsonArray("failures")).isEmpty();
+        assertThat(types(plugins.body())).containsAll(BUNDLED);
         assertThat(registry.getJsonArray("plugins")).allSatisfy(plugin -> assertThat(plugin.asJsonObject().keySet())
                 .contains("family", "type", "description", "module", "version", "location", "keys"));
 
