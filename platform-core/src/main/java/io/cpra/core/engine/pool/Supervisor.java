@@ -31,6 +31,8 @@ final class Supervisor {
     private double lastWaitNanos;
     private int peakInFlight;
     private volatile LoadSample lastSample = new LoadSample(1, 0, 1, 0, 0, 0, 0, 0);
+    private LatenessHistogram.Snapshot latenessAtWindowStart;
+    private volatile LatenessHistogram.Snapshot lastLateness;
 
     Supervisor(WorkerPool pool, PoolSettings settings, LongSupplier clock) {
         this.pool = pool;
@@ -40,6 +42,8 @@ final class Supervisor {
         this.abandonGraceNanos = settings.abandonGrace().toNanos();
         this.windowNanos = settings.adaptEvery().toNanos();
         this.windowStart = clock.getAsLong();
+        this.latenessAtWindowStart = pool.lateness.snapshot();
+        this.lastLateness = latenessAtWindowStart;
     }
 
     void start() {
@@ -61,6 +65,10 @@ final class Supervisor {
 
     LoadSample lastSample() {
         return lastSample;
+    }
+
+    LatenessHistogram.Snapshot lastLateness() {
+        return lastLateness;
     }
 
     /** One round: deadlines of every running call, then the window's bookkeeping. */
@@ -122,6 +130,9 @@ final class Supervisor {
         LoadSample sample = new LoadSample(now - windowStart, windowArrivals, arrivalScv, n, mean, serviceScv,
                 peakInFlight, meanWait);
         lastSample = sample;
+        LatenessHistogram.Snapshot lateness = pool.lateness.snapshot();
+        lastLateness = lateness.since(latenessAtWindowStart);
+        latenessAtWindowStart = lateness;
         pool.limit(algorithm.next(pool.limit(), sample));
 
         windowStart = now;

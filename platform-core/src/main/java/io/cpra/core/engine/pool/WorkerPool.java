@@ -190,6 +190,15 @@ public final class WorkerPool {
     }
 
     /**
+     * Start lateness over the last adaptation window.
+     *
+     * @return the window's distribution (empty before the first window ends)
+     */
+    public LatenessHistogram.Snapshot lastLateness() {
+        return supervisor.lastLateness();
+    }
+
+    /**
      * The pipeline's name.
      *
      * @return such as {@code pulse}

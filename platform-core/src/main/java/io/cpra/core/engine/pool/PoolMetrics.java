@@ -1,0 +1,65 @@
+package io.cpra.core.engine.pool;
+
+import io.helidon.metrics.api.FunctionalCounter;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Publishes a pool's measurements as Helidon meters, tagged {@code pool=<name>}. Everything is
+ * read on scrape from the pool's own counters, so the hot path pays nothing for metrics.
+ *
+ * <table>
+ *   <caption>Meters</caption>
+ *   <tr><td>{@code cpra_pool_queue_depth}</td><td>gauge</td><td>jobs waiting</td></tr>
+ *   <tr><td>{@code cpra_pool_in_flight}</td><td>gauge</td><td>calls running</td></tr>
+ *   <tr><td>{@code cpra_pool_limit}</td><td>gauge</td><td>the adaptive concurrency limit</td></tr>
+ *   <tr><td>{@code cpra_pool_arrivals_per_second}</td><td>gauge</td><td>jobs accepted per second, last window</td></tr>
+ *   <tr><td>{@code cpra_pool_service_time_mean_seconds}</td><td>gauge</td><td>mean call time, last window</td></tr>
+ *   <tr><td>{@code cpra_pool_start_lateness_seconds{quantile}}</td><td>gauge</td><td>start minus due time at
+ *       0.5, 0.99, 0.999 and 1 (the max), last window</td></tr>
+ *   <tr><td>{@code cpra_pool_calls_total}</td><td>counter</td><td>calls finished or abandoned</td></tr>
+ *   <tr><td>{@code cpra_pool_abandoned_calls_total}</td><td>counter</td><td>calls abandoned past their deadline</td></tr>
+ * </table>
+ */
+public final class PoolMetrics {
+
+    private PoolMetrics() {
+    }
+
+    /**
+     * Registers a pool's meters.
+     *
+     * @param registry where to register
+     * @param pool     the pool
+     */
+    public static void register(MeterRegistry registry, WorkerPool pool) {
+        List<Tag> tags = List.of(Tag.create("pool", pool.name()));
+        gauge(registry, "cpra_pool_queue_depth", "Jobs waiting in the pool's queue", tags, pool, WorkerPool::queueDepth);
+        gauge(registry, "cpra_pool_in_flight", "Plugin calls running", tags, pool, WorkerPool::inFlight);
+        gauge(registry, "cpra_pool_limit", "The pool's adaptive concurrency limit", tags, pool, WorkerPool::limit);
+        gauge(registry, "cpra_pool_arrivals_per_second", "Jobs accepted per second over the last window", tags, pool,
+                p -> p.lastSample().arrivalsPerSecond());
+        gauge(registry, "cpra_pool_service_time_mean_seconds", "Mean plugin call time over the last window", tags, pool,
+                p -> p.lastSample().serviceMeanNanos() / 1e9);
+        for (String quantile : List.of("0.5", "0.99", "0.999", "1")) {
+            double q = Double.parseDouble(quantile);
+            gauge(registry, "cpra_pool_start_lateness_seconds",
+                    "How long after their due time calls started, over the last window", List.of(tags.get(0),
+                            Tag.create("quantile", quantile)), pool,
+                    p -> p.lastLateness().percentile(q) / 1e9);
+        }
+        registry.getOrCreate(FunctionalCounter.builder("cpra_pool_calls", pool, WorkerPool::completedCalls)
+                .description("Plugin calls finished or abandoned").tags(tags));
+        registry.getOrCreate(FunctionalCounter.builder("cpra_pool_abandoned_calls", pool, WorkerPool::abandonedCalls)
+                .description("Plugin calls abandoned because they ignored their deadline").tags(tags));
+    }
+
+    private static void gauge(MeterRegistry registry, String name, String description, List<Tag> tags,
+                              WorkerPool pool, ToDoubleFunction<WorkerPool> value) {
+        registry.getOrCreate(Gauge.builder(name, pool, value).description(description).tags(tags));
+    }
+}
