@@ -158,8 +158,9 @@ public final class Lifecycle {
             }
             case PULSE_FAILED -> {
                 recordPulse(next, false, policy);
-                // Only after maintenance interrupted an intervention can an incident lack its red.
-                if (!next.has(LifecycleState.RED_RAISED) && next.failures >= policy.unhealthyThreshold()) {
+                // raiseRed keeps it to one red per incident; only after maintenance cut an
+                // intervention short can the incident still be without one here.
+                if (next.failures >= policy.unhealthyThreshold()) {
                     raiseRed(next, now, policy, out);
                 }
             }
