@@ -5,8 +5,9 @@ package io.cpra.core.engine.lifecycle;
  * codes, actions)}. No clock, no thread, no I/O, no hidden state; the same arguments always
  * give the same transition. The rules are the table in this package's documentation.
  *
- * <p>The common case, a passing pulse for a steady healthy monitor, is a handful of compares
- * and allocates nothing; only a step that changes the state allocates its next state.
+ * <p>The common case, a passing pulse for a steady healthy monitor, is two compares and
+ * allocates nothing ({@link #passChangesNothing}); only a step that changes the state
+ * allocates its next state.
  *
  * <p><b>Thread-safety:</b> stateless; the {@link Transition} passed in belongs to the caller's thread.
  */
@@ -29,10 +30,7 @@ public final class Lifecycle {
      */
     public static Transition step(LifecycleState state, Input input, long now, Policy policy, Transition out) {
         out.begin(state);
-        // Fast path: nothing to record, nothing to do.
-        if (input == Input.PULSE_PASSED
-                && state.stage() == Stage.HEALTHY
-                && state.successStreak() >= policy.healthyThreshold()) {
+        if (input == Input.PULSE_PASSED && passChangesNothing(state.stage(), state.successStreak(), policy)) {
             return out;
         }
         Draft next = out.draft;
@@ -47,6 +45,21 @@ public final class Lifecycle {
         }
         out.end();
         return out;
+    }
+
+    /**
+     * Whether a passing pulse leaves a monitor exactly as it is and asks for nothing: true for
+     * a healthy monitor whose streak has reached the healthy threshold, the state of nearly
+     * every monitor nearly all the time. The engine may test this on its columns and skip
+     * building a {@link LifecycleState} for the step; {@link #step} gives the same answer.
+     *
+     * @param stage         the monitor's stage
+     * @param successStreak its success streak
+     * @param policy        its settings
+     * @return true when {@code step(state, PULSE_PASSED, ...)} would return {@code state} and no action
+     */
+    public static boolean passChangesNothing(Stage stage, int successStreak, Policy policy) {
+        return stage == Stage.HEALTHY && successStreak >= policy.healthyThreshold();
     }
 
     private static void healthy(Draft next, Input input, long now, Policy policy, Transition out) {

@@ -16,22 +16,52 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * Invariants of the lifecycle over random policies and random input sequences, each input at a
  * random distance in time from the previous one and the clock starting anywhere in the
- * {@code long} range.
+ * {@code long} range. A coverage check fails the run when the generator stops reaching
+ * verification, exhausted attempts, maintenance during an incident or cooldowns.
  */
 class LifecyclePropertiesTest {
 
-    /** One scenario: a policy, a start time and timed inputs. */
-    record Scenario(Policy policy, long start, List<Tuple2<Input, Long>> inputs) {
+    /**
+     * What a scenario does next: an input as such, or a response that depends on the state, as
+     * the engine would give it (the outcome of the attempt in flight, the timer of a scheduled
+     * one, otherwise a pulse). Raw inputs exercise the stray cases; responses reach deep paths.
+     */
+    enum Move {
+        PASS, FAIL, ATTEMPT_SUCCEEDED, ATTEMPT_FAILED, ATTEMPT_TIMED_OUT, RETRY_DUE,
+        MAINTENANCE_ENTERED, MAINTENANCE_LEFT, RESPOND_WELL, RESPOND_BADLY;
+
+        Input input(LifecycleState state) {
+            return switch (this) {
+                case PASS -> Input.PULSE_PASSED;
+                case FAIL -> Input.PULSE_FAILED;
+                case ATTEMPT_SUCCEEDED -> Input.ATTEMPT_SUCCEEDED;
+                case ATTEMPT_FAILED -> Input.ATTEMPT_FAILED;
+                case ATTEMPT_TIMED_OUT -> Input.ATTEMPT_TIMED_OUT;
+                case RETRY_DUE -> Input.RETRY_DUE;
+                case MAINTENANCE_ENTERED -> Input.MAINTENANCE_ENTERED;
+                case MAINTENANCE_LEFT -> Input.MAINTENANCE_LEFT;
+                case RESPOND_WELL -> state.attemptInFlight() ? Input.ATTEMPT_SUCCEEDED
+                        : state.retryPending() ? Input.RETRY_DUE : Input.PULSE_PASSED;
+                case RESPOND_BADLY -> state.attemptInFlight() ? Input.ATTEMPT_FAILED
+                        : state.retryPending() ? Input.RETRY_DUE : Input.PULSE_FAILED;
+            };
+        }
+    }
+
+    /** One scenario: a policy, a start time and timed moves. */
+    record Scenario(Policy policy, long start, List<Tuple2<Move, Long>> moves) {
 
         Runner run() {
             Runner runner = new Runner(policy, start);
-            for (Tuple2<Input, Long> input : inputs) {
-                runner.advance(input.get2());
-                runner.apply(input.get1());
+            for (Tuple2<Move, Long> move : moves) {
+                runner.advance(move.get2());
+                runner.apply(move.get1().input(runner.state()));
             }
             return runner;
         }
@@ -47,25 +77,49 @@ class LifecyclePropertiesTest {
         Arbitrary<Policy> policies = Builders.withBuilder(Policy::builder)
                 .use(Arbitraries.integers().between(1, 4)).in((b, u) -> b.unhealthyThreshold(u))
                 .use(Arbitraries.integers().between(1, 4)).in((b, h) -> b.healthyThreshold(h))
-                .use(Arbitraries.integers().between(1, 4)).withProbability(0.5).in((b, m) -> b.intervention(m))
+                .use(Arbitraries.integers().between(1, 4)).withProbability(0.7).in((b, m) -> b.intervention(m))
                 .use(Arbitraries.integers().between(1, 4)).withProbability(0.5).in((b, v) -> b.verificationPulses(v))
                 .use(seconds(0, 20)).in((b, base) -> b.retryBackoff(base, base * 4))
-                .use(seconds(1, 30)).withProbability(0.5).in((b, w) -> b.cooldownNanos(Code.YELLOW, w))
-                .use(seconds(1, 30)).withProbability(0.5).in((b, w) -> b.cooldownNanos(Code.RED, w))
-                .use(seconds(1, 30)).withProbability(0.5).in((b, w) -> b.cooldownNanos(Code.CYAN, w))
-                .use(seconds(1, 30)).withProbability(0.5).in((b, w) -> b.cooldownNanos(Code.GRAY, w))
+                .use(seconds(1, 60)).withProbability(0.7).in((b, w) -> b.cooldownNanos(Code.YELLOW, w))
+                .use(seconds(1, 60)).withProbability(0.7).in((b, w) -> b.cooldownNanos(Code.RED, w))
+                .use(seconds(1, 60)).withProbability(0.7).in((b, w) -> b.cooldownNanos(Code.CYAN, w))
+                .use(seconds(1, 60)).withProbability(0.7).in((b, w) -> b.cooldownNanos(Code.GRAY, w))
                 .build(Policy.Builder::build);
-        Arbitrary<Input> inputs = Arbitraries.frequencyOf(
-                Tuple.of(30, Arbitraries.just(Input.PULSE_PASSED)),
-                Tuple.of(30, Arbitraries.just(Input.PULSE_FAILED)),
-                Tuple.of(8, Arbitraries.just(Input.ATTEMPT_SUCCEEDED)),
-                Tuple.of(6, Arbitraries.just(Input.ATTEMPT_FAILED)),
-                Tuple.of(4, Arbitraries.just(Input.ATTEMPT_TIMED_OUT)),
-                Tuple.of(8, Arbitraries.just(Input.RETRY_DUE)),
-                Tuple.of(3, Arbitraries.just(Input.MAINTENANCE_ENTERED)),
-                Tuple.of(3, Arbitraries.just(Input.MAINTENANCE_LEFT)));
-        Arbitrary<Tuple2<Input, Long>> timed = Combinators.combine(inputs, seconds(0, 10)).as(Tuple::of);
-        return Combinators.combine(policies, Arbitraries.longs(), timed.list().ofMaxSize(120)).as(Scenario::new);
+        Arbitrary<Move> moves = Arbitraries.frequencyOf(
+                Tuple.of(20, Arbitraries.just(Move.PASS)),
+                Tuple.of(20, Arbitraries.just(Move.FAIL)),
+                Tuple.of(15, Arbitraries.just(Move.RESPOND_WELL)),
+                Tuple.of(15, Arbitraries.just(Move.RESPOND_BADLY)),
+                Tuple.of(3, Arbitraries.just(Move.ATTEMPT_SUCCEEDED)),
+                Tuple.of(3, Arbitraries.just(Move.ATTEMPT_FAILED)),
+                Tuple.of(3, Arbitraries.just(Move.ATTEMPT_TIMED_OUT)),
+                Tuple.of(3, Arbitraries.just(Move.RETRY_DUE)),
+                Tuple.of(3, Arbitraries.just(Move.MAINTENANCE_ENTERED)),
+                Tuple.of(3, Arbitraries.just(Move.MAINTENANCE_LEFT)));
+        Arbitrary<Tuple2<Move, Long>> timed = Combinators.combine(moves, seconds(0, 10)).as(Tuple::of);
+        return Combinators.combine(policies, Arbitraries.longs(), timed.list().ofMinSize(10).ofMaxSize(150))
+                .as(Scenario::new);
+    }
+
+    /** Fails the property when the generator stops reaching the interesting paths. */
+    private static void coverage(List<Observed> log) {
+        boolean cyan = log.stream().anyMatch(step -> step.due(Code.CYAN));
+        boolean verificationFailed = log.stream()
+                .anyMatch(step -> step.before().stage() == Stage.VERIFYING && step.due(Code.RED));
+        boolean exhausted = log.stream()
+                .anyMatch(step -> step.before().stage() == Stage.INTERVENING && step.due(Code.RED));
+        boolean maintenanceWithIncident = log.stream()
+                .anyMatch(step -> step.after().stage() == Stage.MAINTENANCE && step.after().incidentOpen());
+        boolean suppressed = log.stream().anyMatch(step -> !step.suppressed().isEmpty());
+        Statistics.label("cyan").collect(cyan);
+        Statistics.label("verification failed").collect(verificationFailed);
+        Statistics.label("attempts exhausted").collect(exhausted);
+        Statistics.label("maintenance with an incident").collect(maintenanceWithIncident);
+        Statistics.label("code suppressed").collect(suppressed);
+        for (String label : List.of("cyan", "verification failed", "attempts exhausted",
+                "maintenance with an incident", "code suppressed")) {
+            Statistics.label(label).coverage(check -> check.check(true).percentage(p -> p >= 5.0));
+        }
     }
 
     private static Arbitrary<Long> seconds(int min, int max) {
@@ -73,9 +127,12 @@ class LifecyclePropertiesTest {
     }
 
     @Property
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void countersStayInRangeAndStagesMatchTheirIncident(@ForAll("scenarios") Scenario scenario) {
+        List<Observed> log = scenario.run().log();
+        coverage(log);
         // LifecycleState checks the stage-incident invariants itself: a bad step would have thrown.
-        for (Observed step : scenario.run().log()) {
+        for (Observed step : log) {
             LifecycleState after = step.after();
             assertThat(after.consecutiveFailures()).isNotNegative();
             assertThat(after.successStreak()).isBetween(0, scenario.policy().healthyThreshold());
@@ -234,16 +291,27 @@ class LifecyclePropertiesTest {
     }
 
     @Property
+    void aPassThatChangesNothingIsRecognisedFromTheColumns(@ForAll("scenarios") Scenario scenario) {
+        Transition out = Transition.create();
+        for (Observed step : scenario.run().log()) {
+            LifecycleState state = step.after();
+            if (Lifecycle.passChangesNothing(state.stage(), state.successStreak(), scenario.policy())) {
+                Lifecycle.step(state, Input.PULSE_PASSED, step.now(), scenario.policy(), out);
+                assertThat(out.state()).isSameAs(state);
+                assertThat(out.quiet()).isTrue();
+            }
+        }
+    }
+
+    @Property
     void reusingTheSinkChangesNothing(@ForAll("scenarios") Scenario scenario) {
         List<Observed> shared = scenario.run().log();
 
         List<Observed> fresh = new ArrayList<>();
         LifecycleState state = LifecycleState.INITIAL;
-        long now = scenario.start();
-        for (Tuple2<Input, Long> input : scenario.inputs()) {
-            now += input.get2();
-            Transition out = Lifecycle.step(state, input.get1(), now, scenario.policy(), Transition.create());
-            fresh.add(Observed.of(state, input.get1(), now, out));
+        for (Observed step : shared) {
+            Transition out = Lifecycle.step(state, step.input(), step.now(), scenario.policy(), Transition.create());
+            fresh.add(Observed.of(state, step.input(), step.now(), out));
             state = out.state();
         }
         assertThat(fresh).isEqualTo(shared);
