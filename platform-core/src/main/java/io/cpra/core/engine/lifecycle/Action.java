@@ -1,0 +1,30 @@
+package io.cpra.core.engine.lifecycle;
+
+/**
+ * What the engine must do after a {@link Lifecycle#step}, besides raising codes (see
+ * {@link Transition#raised(Code)} and {@link Transition#suppressed(Code)}).
+ */
+public enum Action {
+    /**
+     * A new incident opened; its per-monitor number is the next state's
+     * {@link LifecycleState#incidentSeq()}.
+     */
+    OPEN_INCIDENT,
+    /** The open incident closed (always together with green). */
+    CLOSE_INCIDENT,
+    /** Start intervention attempt {@link Transition#attempt()} now. */
+    START_ATTEMPT,
+    /**
+     * Fire {@link Input#RETRY_DUE} after {@link Transition#delayNanos()}; the attempt it starts is
+     * {@link Transition#attempt()}.
+     */
+    SCHEDULE_ATTEMPT,
+    /** The stage differs from the one before the step. */
+    STAGE_CHANGED,
+    /**
+     * The input does not apply to the current stage and changed nothing: a pulse during
+     * maintenance, a late intervention outcome, a retry timer that outlived its attempt, a
+     * repeated maintenance command. Worth counting, not worth an alarm.
+     */
+    IGNORED
+}
