@@ -141,8 +141,7 @@ final class ManifestParser {
                 }
                 return;
             }
-            int[] at = node.line > 0 ? new int[] {node.line, node.column} : keyAt;
-            sink.accept(new Parsed.Problem(error(at[0], at[1], MONITORS, "expected a list of monitors, got "
+            sink.accept(new Parsed.Problem(error(keyAt[0], keyAt[1], MONITORS, "expected a list of monitors, got "
                     + node.describe() + (node instanceof Node.Scalar s && s.kind == Node.Kind.NULL
                     ? " (write monitors: [] for none)" : ""))));
             return;

@@ -136,6 +136,20 @@ final class Scalars {
         return new Node.Scalar(line, column, text, wanted, implicit.value, false);
     }
 
+    /** Whether a tag is one of the core schema's scalar tags. */
+    static boolean isStandard(String tag) {
+        return switch (tag) {
+            case TAG_PREFIX + "str", TAG_PREFIX + "int", TAG_PREFIX + "float", TAG_PREFIX + "bool",
+                 TAG_PREFIX + "null" -> true;
+            default -> false;
+        };
+    }
+
+    /** A tag as users write it: {@code !!int} rather than its full form. */
+    static String shortTag(String tag) {
+        return tag.startsWith(TAG_PREFIX) ? "!!" + tag.substring(TAG_PREFIX.length()) : tag;
+    }
+
     /**
      * A manifest boolean: the core schema's {@code true}/{@code false} plus the YAML 1.1 words
      * CPRA accepted ({@code yes}, {@code no}, {@code on}, {@code off} in lower, title or upper case),

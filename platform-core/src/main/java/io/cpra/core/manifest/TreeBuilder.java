@@ -109,9 +109,10 @@ final class TreeBuilder {
         String tag = event.getTag().orElse(null);
         Node.Scalar node = Scalars.resolve(lastLine, lastColumn, event.getValue(), event.isPlain() && tag == null, tag);
         if (node == null) {
-            problem(lastLine, lastColumn, "", "the tag " + tag + " is not supported here"
-                    + (tag.startsWith(Scalars.TAG_PREFIX) ? " or does not fit the value \"" + event.getValue() + "\"" : "")
-                    + "; write the value without a tag");
+            problem(lastLine, lastColumn, "", Scalars.isStandard(tag)
+                    ? "the value \"" + event.getValue() + "\" does not fit its tag " + Scalars.shortTag(tag)
+                    + "; remove the tag or fix the value"
+                    : "the tag " + Scalars.shortTag(tag) + " is not supported; write the value without a tag");
             node = new Node.Scalar(lastLine, lastColumn, event.getValue(), Node.Kind.STRING, event.getValue(), false);
         }
         anchor(event, node);
@@ -149,7 +150,7 @@ final class TreeBuilder {
         String tag = event.getTag().orElse(null);
         boolean map = event.getEventId() == Event.ID.MappingStart;
         if (tag != null && !tag.equals("!") && !tag.equals(Scalars.TAG_PREFIX + (map ? "map" : "seq"))) {
-            problem(lastLine, lastColumn, "", "the tag " + tag + " is not supported here; write the "
+            problem(lastLine, lastColumn, "", "the tag " + Scalars.shortTag(tag) + " is not supported; write the "
                     + (map ? "map" : "list") + " without a tag");
         }
         String anchor = event.getAnchor().map(a -> a.getValue()).orElse(null);
