@@ -29,6 +29,11 @@ final class Manifests {
         return ManifestReader.create(TestCatalog.CATALOG).readString("m.yaml", yaml, into::add);
     }
 
+    static ManifestResult read(String yaml, List<MonitorDefinition> ignored,
+                               java.util.function.Consumer<MonitorDefinition> consumer) {
+        return ManifestReader.create(TestCatalog.CATALOG).readString("m.yaml", yaml, consumer);
+    }
+
     static List<MonitorDefinition> valid(String yaml) {
         List<MonitorDefinition> monitors = new ArrayList<>();
         ManifestResult result = read(yaml, monitors);
