@@ -31,4 +31,5 @@ module io.cpra.core {
     uses io.cpra.plugin.api.CodePlugin;
 
     exports io.cpra.core;
+    exports io.cpra.core.manifest;
 }
