@@ -32,6 +32,8 @@ public final class Main {
             commands:
               serve           start the server (the default)
               plugins         list the installed plugins and those that failed to load
+              validate [FILE] check a monitors manifest (by default the configured one): print
+                              every error and exit 1, or a summary and exit 0
               version         print the version
               help, --help    print this help
 
@@ -59,7 +61,7 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         String command = command(args);
-        if (args.length > 1) {
+        if (args.length > ("validate".equals(command) ? 2 : 1)) {
             err.println("cpra " + command + ": unexpected argument " + args[1]);
             err.print(USAGE);
             return 2;
@@ -67,6 +69,7 @@ public final class Main {
         return switch (command) {
             case "serve" -> serve(out, err);
             case "plugins" -> plugins(out, err);
+            case "validate" -> validate(args.length > 1 ? args[1] : null, out, err);
             case "version" -> {
                 out.println(VersionInfo.line());
                 yield 0;
@@ -124,6 +127,33 @@ public final class Main {
         }
     }
 
+    private static int validate(String file, PrintStream out, PrintStream err) {
+        Settings settings;
+        try {
+            settings = settings();
+        } catch (ConfigException e) {
+            err.println("cpra: bad settings: " + e.getMessage());
+            return 1;
+        }
+        Path manifest = file == null ? settings.manifest() : Path.of(file).toAbsolutePath().normalize();
+        PluginRegistry registry = PluginHost.load(settings.pluginsFolder());
+        try {
+            for (PluginFailure failure : registry.failures()) {
+                err.println("warning: " + failure.message());
+            }
+            ManifestLoad load = ManifestLoad.read(manifest, registry, settings, err);
+            load.plans().forEach(ManifestLoad::close);
+            if (!load.result().ok()) {
+                err.println(load.result().describe());
+                return 1;
+            }
+            out.println(manifest + ": " + load.result().describe());
+            return 0;
+        } finally {
+            registry.close();
+        }
+    }
+
     private static int serve(PrintStream out, PrintStream err) {
         Settings settings;
         try {
@@ -144,9 +174,17 @@ public final class Main {
             registry.close();
             return 1;
         }
+        ManifestLoad load = ManifestLoad.read(settings.manifest(), registry, settings, out);
+        if (!load.result().ok()) {
+            err.println(load.result().describe());
+            err.println("cpra: not starting: the manifest " + settings.manifest() + " has errors");
+            registry.close();
+            return 1;
+        }
+        log.info("manifest " + settings.manifest() + ": " + load.result().describe());
         Server server;
         try {
-            server = Server.start(settings, registry);
+            server = Server.start(settings, registry, load.plans());
         } catch (RuntimeException e) {
             err.println("cpra: cannot start the server on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
             registry.close();
@@ -171,7 +209,7 @@ public final class Main {
             System.exit(0);
         });
         out.println(VersionInfo.line() + " listening on http://" + settings.host() + ":" + server.port()
-                + " with " + registry.entries().size() + " plugin type(s)"
+                + " with " + load.plans().size() + " monitor(s) and " + registry.entries().size() + " plugin type(s)"
                 + (registry.failures().isEmpty() ? "" : ", " + registry.failures().size() + " plugin(s) failed"));
         try {
             stopped.await();

@@ -1,30 +1,54 @@
 package io.cpra.core;
 
+import io.cpra.core.engine.Engine;
+import io.cpra.core.engine.EngineMetrics;
+import io.cpra.core.engine.EngineSettings;
+import io.cpra.core.engine.MonitorPlan;
+import io.cpra.core.events.EventBus;
+import io.cpra.core.events.EventLog;
 import io.cpra.core.http.ApiRouting;
 import io.cpra.core.http.Readiness;
 import io.cpra.core.plugin.PluginRegistry;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+
 /**
- * The running server: the Helidon WebServer with the API, health and metrics, and what it
- * serves. Started and stopped by {@link Main}; stopping is idempotent.
+ * The running server: the engine with its monitors, and the Helidon WebServer with the API,
+ * health and metrics. Started and stopped by {@link Main}; readiness turns up once the
+ * manifest's monitors are in the engine and the server listens.
  */
 final class Server {
+
+    /** How long calls in flight may take to finish when the server stops. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final WebServer webServer;
     private final Readiness readiness;
     private final PluginRegistry registry;
+    private final Engine engine;
+    private final EventBus events;
 
-    private Server(WebServer webServer, Readiness readiness, PluginRegistry registry) {
+    private Server(WebServer webServer, Readiness readiness, PluginRegistry registry, Engine engine, EventBus events) {
         this.webServer = webServer;
         this.readiness = readiness;
         this.registry = registry;
+        this.engine = engine;
+        this.events = events;
     }
 
-    static Server start(Settings settings, PluginRegistry registry) {
+    static Server start(Settings settings, PluginRegistry registry, List<MonitorPlan> monitors) {
+        EventBus events = new EventBus(1 << 16);
+        events.subscribe(new EventLog());
+        Engine engine = Engine.start(EngineSettings.defaults(), events, System::nanoTime, InstantSource.system());
+        EngineMetrics.register(Metrics.globalRegistry(), engine);
+        engine.apply(monitors, true).join();
         Readiness readiness = new Readiness();
         WebServer webServer = WebServer.builder()
                 .host(settings.host())
@@ -38,7 +62,7 @@ final class Server {
                 .routing(routing -> ApiRouting.register(routing, registry, settings.home()))
                 .build()
                 .start();
-        Server server = new Server(webServer, readiness, registry);
+        Server server = new Server(webServer, readiness, registry, engine, events);
         readiness.ready();
         return server;
     }
@@ -52,6 +76,8 @@ final class Server {
         if (webServer.isRunning()) {
             webServer.stop();
         }
+        engine.stop(STOP_GRACE);
+        events.close();
         registry.close();
     }
 }

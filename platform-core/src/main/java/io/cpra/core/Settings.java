@@ -1,8 +1,11 @@
 package io.cpra.core;
 
+import io.cpra.plugin.api.Durations;
 import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The server's settings, read once at start from {@code conf/application.yaml}, environment
@@ -19,6 +22,8 @@ import java.nio.file.Path;
  * @param manifest      the monitors manifest ({@code cpra.manifest}, {@code CPRA_MANIFEST})
  * @param dataFolder    where state is kept ({@code cpra.data}, {@code CPRA_DATA})
  * @param logsFolder    where cpra writes its own log ({@code cpra.logs}, {@code CPRA_LOGS})
+ * @param codeCooldown  the cooldown of codes whose block sets none ({@code cpra.codes.cooldown},
+ *                      {@code CPRA_CODES_COOLDOWN}); {@code 0s} turns it off
  */
 public record Settings(Path home,
                        String host,
@@ -27,7 +32,8 @@ public record Settings(Path home,
                        boolean pluginsStrict,
                        Path manifest,
                        Path dataFolder,
-                       Path logsFolder) {
+                       Path logsFolder,
+                       Duration codeCooldown) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -41,6 +47,8 @@ public record Settings(Path home,
     public static final String DEFAULT_DATA = "data";
     /** Relative to the home. */
     public static final String DEFAULT_LOGS = "logs";
+    /** A repeat of the same colour within five minutes is suppressed; green always passes. */
+    public static final String DEFAULT_CODE_COOLDOWN = "5m";
 
     /**
      * Reads the settings.
@@ -59,7 +67,21 @@ public record Settings(Path home,
                 cpra.get("plugins.strict").asBoolean().orElse(false),
                 resolve(home, cpra.get("manifest").asString().orElse(DEFAULT_MANIFEST)),
                 resolve(home, cpra.get("data").asString().orElse(DEFAULT_DATA)),
-                resolve(home, cpra.get("logs").asString().orElse(DEFAULT_LOGS)));
+                resolve(home, cpra.get("logs").asString().orElse(DEFAULT_LOGS)),
+                duration(cpra.get("codes.cooldown"), DEFAULT_CODE_COOLDOWN));
+    }
+
+    private static Duration duration(Config key, String fallback) {
+        String text = key.asString().orElse(fallback);
+        try {
+            Duration value = Durations.parse(text);
+            if (value.isNegative()) {
+                throw new ConfigException(key.key() + ": must not be negative, got " + text);
+            }
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key.key() + ": " + e.getMessage());
+        }
     }
 
     private static Path resolve(Path home, String path) {

@@ -1,7 +1,9 @@
 package io.cpra.core.plugin;
 
+import io.cpra.core.manifest.PluginCatalog;
 import io.cpra.plugin.api.CodePlugin;
 import io.cpra.plugin.api.InterventionPlugin;
+import io.cpra.plugin.api.PluginDescriptor;
 import io.cpra.plugin.api.PulsePlugin;
 
 import java.util.Comparator;
@@ -9,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,7 +21,7 @@ import java.util.TreeMap;
  * one of its providers fails, or one of its types clashes with another plugin's, none of
  * its types is listed and a {@link PluginFailure} names the jar and the cause.
  */
-public final class PluginRegistry {
+public final class PluginRegistry implements PluginCatalog {
 
     private final List<PluginEntry> entries;
     private final List<PluginFailure> failures;
@@ -32,6 +35,7 @@ public final class PluginRegistry {
         for (PluginFamily family : PluginFamily.values()) {
             byType.put(family, new TreeMap<>());
         }
+        // the maps are filled once here and only read afterwards
         for (PluginEntry entry : this.entries) {
             PluginEntry clash = byType.get(entry.family()).put(entry.type(), entry);
             if (clash != null) {
@@ -96,7 +100,7 @@ public final class PluginRegistry {
      * @param type the type name
      * @return the provider, or empty
      */
-    public Optional<PulsePlugin> pulse(String type) {
+    public Optional<PulsePlugin> pulsePlugin(String type) {
         return find(PluginFamily.PULSE, type).map(e -> (PulsePlugin) e.provider());
     }
 
@@ -106,7 +110,7 @@ public final class PluginRegistry {
      * @param type the type name
      * @return the provider, or empty
      */
-    public Optional<InterventionPlugin> intervention(String type) {
+    public Optional<InterventionPlugin> interventionPlugin(String type) {
         return find(PluginFamily.INTERVENTION, type).map(e -> (InterventionPlugin) e.provider());
     }
 
@@ -116,8 +120,42 @@ public final class PluginRegistry {
      * @param type the type name
      * @return the provider, or empty
      */
-    public Optional<CodePlugin> code(String type) {
+    public Optional<CodePlugin> codePlugin(String type) {
         return find(PluginFamily.CODE, type).map(e -> (CodePlugin) e.provider());
+    }
+
+    @Override
+    public Optional<PluginDescriptor> pulse(String type) {
+        return descriptor(PluginFamily.PULSE, type);
+    }
+
+    @Override
+    public Optional<PluginDescriptor> intervention(String type) {
+        return descriptor(PluginFamily.INTERVENTION, type);
+    }
+
+    @Override
+    public Optional<PluginDescriptor> code(String type) {
+        return descriptor(PluginFamily.CODE, type);
+    }
+
+    @Override
+    public Set<String> pulseTypes() {
+        return java.util.Collections.unmodifiableSet(byType.get(PluginFamily.PULSE).keySet());
+    }
+
+    @Override
+    public Set<String> interventionTypes() {
+        return java.util.Collections.unmodifiableSet(byType.get(PluginFamily.INTERVENTION).keySet());
+    }
+
+    @Override
+    public Set<String> codeTypes() {
+        return java.util.Collections.unmodifiableSet(byType.get(PluginFamily.CODE).keySet());
+    }
+
+    private Optional<PluginDescriptor> descriptor(PluginFamily family, String type) {
+        return find(family, type).map(PluginEntry::descriptor);
     }
 
     /**

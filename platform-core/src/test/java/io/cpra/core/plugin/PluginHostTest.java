@@ -48,7 +48,7 @@ class PluginHostTest {
             assertThat(entry.version()).isEqualTo("1.2.3");
             assertThat(entry.location()).isEqualTo(jar);
         });
-        assertThat(registry.pulse("acme")).isPresent();
+        assertThat(registry.pulsePlugin("acme")).isPresent();
         assertThat(registry.types(PluginFamily.PULSE)).containsExactly("acme");
     }
 

@@ -131,7 +131,12 @@ public abstract class Job {
         return state == ABANDONED;
     }
 
-    final long timeoutNanos() {
+    /**
+     * How long the call may run.
+     *
+     * @return nanoseconds
+     */
+    public final long timeoutNanos() {
         return timeoutNanos;
     }
 

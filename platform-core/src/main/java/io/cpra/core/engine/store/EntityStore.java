@@ -58,6 +58,10 @@ public final class EntityStore<C, S> {
     public static final int PAUSED = 1 << 2;
     /** {@link #flags()} bit: in maintenance; pulses and alerts are suppressed. */
     public static final int MAINTENANCE = 1 << 3;
+    /** {@link #flags()} bit: disabled in the manifest ({@code enabled: false}); never scheduled. */
+    public static final int DISABLED = 1 << 4;
+    /** {@link #flags()} bit: a pulse job came due and waits for room in its pool's queue. */
+    public static final int PULSE_WAITING = 1 << 5;
 
     private final OwnerThread owner = new OwnerThread("EntityStore");
     // Declared before the columns: their initialisers register here.
@@ -70,6 +74,10 @@ public final class EntityStore<C, S> {
     private final ShortColumn interventionAttempts = shorts();
     private final IntColumn verifyRemaining = ints();
     private final LongColumn incidentId = longs();
+    private final IntColumn incidentSeq = ints();
+    private final LongColumn fingerprint = longs();
+    private final ByteColumn lifecycleFlags = bytes();
+    private final LongColumn[] raisedAt = {longs(), longs(), longs(), longs()};
     private final ByteColumn lastStatus = bytes();
     private final IntColumn lastLatencyMicros = ints();
     private final ByteColumn flags = bytes();
@@ -402,6 +410,31 @@ public final class EntityStore<C, S> {
     /** {@return the open incident's id, or 0 when none is open} */
     public LongColumn incidentId() {
         return incidentId;
+    }
+
+    /** {@return a hash of the definition the monitor was compiled from, to tell a changed one on reload} */
+    public LongColumn fingerprint() {
+        return fingerprint;
+    }
+
+    /** {@return how many incidents the monitor has opened: the lifecycle's incident number} */
+    public IntColumn incidentSeq() {
+        return incidentSeq;
+    }
+
+    /** {@return the lifecycle's own flags (incident open, red raised, attempt in flight, cooldown times set)} */
+    public ByteColumn lifecycleFlags() {
+        return lifecycleFlags;
+    }
+
+    /**
+     * When a colour of code was last raised, for its cooldown.
+     *
+     * @param colour the colour's ordinal among yellow, red, cyan and gray (green has no cooldown)
+     * @return the column
+     */
+    public LongColumn raisedAt(int colour) {
+        return raisedAt[colour];
     }
 
     /** {@return the last pulse outcome's status as the engine encodes it (0: none yet)} */

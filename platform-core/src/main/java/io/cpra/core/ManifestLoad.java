@@ -1,0 +1,66 @@
+package io.cpra.core;
+
+import io.cpra.core.engine.MonitorPlan;
+import io.cpra.core.manifest.ManifestReader;
+import io.cpra.core.manifest.ManifestResult;
+import io.cpra.core.plugin.MonitorCompiler;
+import io.cpra.core.plugin.PluginRegistry;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a manifest and compiles its monitors, for the server's start and reloads and for
+ * {@code cpra validate}. A large manifest reports its progress (monitors so far, rate) every
+ * {@value #PROGRESS_EVERY} monitors.
+ *
+ * @param result the reader's errors or summary
+ * @param plans  the compiled monitors; empty when the result has errors
+ */
+record ManifestLoad(ManifestResult result, List<MonitorPlan> plans) {
+
+    static final int PROGRESS_EVERY = 100_000;
+
+    static ManifestLoad read(Path manifest, PluginRegistry registry, Settings settings, PrintStream progress) {
+        MonitorCompiler compiler = new MonitorCompiler(registry, settings.home(), settings.codeCooldown());
+        ManifestReader reader = ManifestReader.builder(registry)
+                .progressEvery(PROGRESS_EVERY)
+                .progress((monitors, elapsed) -> report(progress, monitors, elapsed))
+                .build();
+        List<MonitorPlan> plans = new ArrayList<>();
+        ManifestResult result = reader.read(manifest, definition -> compiler.compile(definition).ifPresent(plans::add));
+        if (!result.ok()) {
+            plans.forEach(ManifestLoad::close);
+            plans.clear();
+        }
+        return new ManifestLoad(result, plans);
+    }
+
+    /** Closes the instances prepared for plans that will not run. */
+    static void close(MonitorPlan plan) {
+        closeQuietly(plan.check());
+        if (plan.spec().intervention() != null) {
+            closeQuietly(plan.spec().intervention().intervention());
+        }
+        plan.spec().codes().forEach(route -> closeQuietly(route.notifier()));
+    }
+
+    private static void closeQuietly(AutoCloseable instance) {
+        try {
+            instance.close();
+        } catch (Exception | LinkageError ignored) {
+            // nothing runs these instances; a failing close changes nothing
+        }
+    }
+
+    private static void report(PrintStream out, long monitors, Duration elapsed) {
+        if (monitors < PROGRESS_EVERY) {
+            return;  // small manifests load too fast to need a progress line
+        }
+        long millis = Math.max(1, elapsed.toMillis());
+        out.printf("manifest: %,d monitors read (%,d per second)%n", monitors, monitors * 1000 / millis);
+    }
+}

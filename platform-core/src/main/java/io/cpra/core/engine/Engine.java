@@ -1,0 +1,200 @@
+package io.cpra.core.engine;
+
+import io.cpra.core.engine.pool.Job;
+import io.cpra.core.engine.pool.LatenessHistogram;
+import io.cpra.core.engine.pool.WorkerPool;
+import io.cpra.core.engine.queue.RingQueue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * The running engine: one thread that owns every monitor's state (DESIGN.md, "The flow of one
+ * check"), three worker pools for pulse, intervention and code calls, and the queues between
+ * them. This is its face for the rest of the platform: every method may be called from any
+ * thread and reaches the engine thread as a command, answered through a future within a tick
+ * or so. A full command queue fails the future with {@link RejectedExecutionException} at once
+ * rather than blocking the caller.
+ */
+public final class Engine {
+
+    private final EngineLoop loop;
+    private final Thread thread;
+    private final List<WorkerPool> pools;
+
+    private Engine(EngineLoop loop, List<WorkerPool> pools) {
+        this.loop = loop;
+        this.pools = pools;
+        this.thread = Thread.ofPlatform().name("cpra-engine").unstarted(loop);
+    }
+
+    /**
+     * Starts an engine with no monitors.
+     *
+     * @param settings how it runs
+     * @param events   where its events go; called on the engine thread, must not block
+     * @param clock    nanosecond clock for schedules, deadlines and lateness ({@code System::nanoTime})
+     * @param wall     wall clock for event and alert times
+     * @return the running engine
+     */
+    public static Engine start(EngineSettings settings, EventSink events, LongSupplier clock, InstantSource wall) {
+        RingQueue<Job> results = RingQueue.mpsc(settings.resultCapacity());
+        WorkerPool pulses = WorkerPool.start(settings.pulsePool(), results, clock);
+        WorkerPool interventions = WorkerPool.start(settings.interventionPool(), results, clock);
+        WorkerPool codes = WorkerPool.start(settings.codePool(), results, clock);
+        EngineLoop loop = new EngineLoop(settings, clock, wall, events, pulses, interventions, codes, results);
+        Engine engine = new Engine(loop, List.of(pulses, interventions, codes));
+        engine.thread.start();
+        return engine;
+    }
+
+    /**
+     * Applies a set of monitors: adds the new, updates the changed (keeping their state),
+     * leaves the unchanged alone, and — with {@code replaceAll} — removes those not in the set.
+     *
+     * @param plans      the monitors, unique by name
+     * @param replaceAll true for a whole manifest, false to add or update only these
+     * @return what changed
+     */
+    public CompletableFuture<ApplyReport> apply(List<MonitorPlan> plans, boolean replaceAll) {
+        return ask(loop -> loop.roster.apply(plans, replaceAll));
+    }
+
+    /**
+     * Removes one monitor.
+     *
+     * @param name its name
+     * @return whether it existed
+     */
+    public CompletableFuture<Boolean> remove(String name) {
+        return ask(loop -> loop.roster.remove(name));
+    }
+
+    /**
+     * Pauses or resumes a monitor's checks.
+     *
+     * @param name   its name
+     * @param paused true to pause
+     * @return whether it exists
+     */
+    public CompletableFuture<Boolean> pause(String name, boolean paused) {
+        return ask(loop -> loop.roster.pause(name, paused));
+    }
+
+    /**
+     * Puts a monitor in maintenance (gray), or takes it out.
+     *
+     * @param name  its name
+     * @param enter true to enter, false to leave
+     * @param until when the window ends by itself, or {@code null}
+     * @return whether it exists
+     */
+    public CompletableFuture<Boolean> maintenance(String name, boolean enter, Instant until) {
+        return ask(loop -> loop.roster.maintenance(name, enter, until));
+    }
+
+    /**
+     * Runs a monitor's check now, outside its schedule.
+     *
+     * @param name its name
+     * @return empty when no such monitor; false when a check is already running
+     */
+    public CompletableFuture<Optional<Boolean>> runNow(String name) {
+        return ask(loop -> loop.roster.runNow(name));
+    }
+
+    /**
+     * Reads one monitor's live state.
+     *
+     * @param name its name
+     * @return its view, or empty
+     */
+    public CompletableFuture<Optional<MonitorView>> view(String name) {
+        return ask(loop -> loop.roster.view(name));
+    }
+
+    /**
+     * Reads the counts across all monitors and the pipelines' load.
+     *
+     * @return the summary
+     */
+    public CompletableFuture<EngineSummary> summary() {
+        return ask(loop -> loop.roster.summary());
+    }
+
+    /**
+     * The three pools, for metrics.
+     *
+     * @return pulse, intervention and code pools
+     */
+    public List<WorkerPool> pools() {
+        return pools;
+    }
+
+    /**
+     * Stops: no new check starts; calls in flight get up to {@code grace} to finish, and what
+     * they produce (codes included) is still handled; then the engine thread and the pools stop.
+     *
+     * @param grace how long to wait for calls in flight
+     */
+    public void stop(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        ask(loop -> {
+            loop.quiesce();
+            return null;
+        });
+        while (System.nanoTime() - deadline < 0 && busy()) {
+            LockSupport.parkNanos(5_000_000);
+        }
+        loop.stop();
+        LockSupport.unpark(thread);
+        try {
+            thread.join(Math.max(1, grace.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (WorkerPool pool : pools) {
+            pool.stop(Duration.ofMillis(100));
+        }
+    }
+
+    private boolean busy() {
+        for (WorkerPool pool : pools) {
+            if (pool.inFlight() > 0 || pool.queueDepth() > 0) {
+                return true;
+            }
+        }
+        return !loop.results.isEmpty() || loop.backlogSize() > 0;
+    }
+
+    /** Exposed for metrics: the engine's counters. */
+    EngineCounters counters() {
+        return loop.counters;
+    }
+
+    StageCounts stageCounts() {
+        return loop.stageCounts;
+    }
+
+    static EngineSummary.PoolLoad load(WorkerPool pool) {
+        LatenessHistogram.Snapshot lateness = pool.lastLateness();
+        return new EngineSummary.PoolLoad(pool.name(), pool.queueDepth(), pool.inFlight(), pool.limit(),
+                pool.completedCalls(), pool.abandonedCalls(), lateness.percentile(0.5), lateness.percentile(0.99),
+                lateness.percentile(1.0));
+    }
+
+    private <T> CompletableFuture<T> ask(java.util.function.Function<EngineLoop, T> body) {
+        CompletableFuture<T> reply = new CompletableFuture<>();
+        if (!loop.commands.offer(Command.of(body, reply))) {
+            reply.completeExceptionally(new RejectedExecutionException("the engine's command queue is full; try again"));
+        }
+        return reply;
+    }
+}

@@ -1,0 +1,64 @@
+package io.cpra.core.engine;
+
+import io.cpra.core.engine.lifecycle.Stage;
+import io.cpra.core.engine.pool.PoolMetrics;
+import io.cpra.core.engine.pool.WorkerPool;
+import io.helidon.metrics.api.FunctionalCounter;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Publishes the engine's counts as Helidon meters, read on scrape; names follow Prometheus
+ * conventions ({@code _total} for counters, {@code _seconds} for times).
+ */
+public final class EngineMetrics {
+
+    private EngineMetrics() {
+    }
+
+    /**
+     * Registers the engine's meters and its pools'.
+     *
+     * @param registry where to register
+     * @param engine   the engine
+     */
+    public static void register(MeterRegistry registry, Engine engine) {
+        for (WorkerPool pool : engine.pools()) {
+            PoolMetrics.register(registry, pool);
+        }
+        EngineCounters c = engine.counters();
+        counter(registry, "cpra_due_checks", "Pulse checks that came due", c, x -> x.dueChecks.get());
+        counter(registry, "cpra_checks", "Pulse checks finished", c, x -> x.checks.get());
+        counter(registry, "cpra_failed_checks", "Pulse checks that failed (CRITICAL or UNKNOWN)", c, x -> x.failedChecks.get());
+        counter(registry, "cpra_overruns", "Due checks skipped because the previous one was still running", c,
+                x -> x.overruns.get());
+        counter(registry, "cpra_skipped_checks", "Due checks skipped because the engine fell a whole interval behind", c,
+                x -> x.skipped.get());
+        counter(registry, "cpra_deferrals", "Times a due job found its pool's queue full and waited a tick", c,
+                x -> x.deferrals.get());
+        counter(registry, "cpra_codes_raised", "Codes raised", c, x -> x.codesRaised.get());
+        counter(registry, "cpra_codes_suppressed", "Codes suppressed by their cooldown", c, x -> x.codesSuppressed.get());
+        counter(registry, "cpra_deliveries", "Codes delivered", c, x -> x.deliveries.get());
+        counter(registry, "cpra_delivery_failures", "Delivery jobs that failed", c, x -> x.deliveryFailures.get());
+        counter(registry, "cpra_dead_letters", "Codes given up on after their last delivery attempt", c,
+                x -> x.deadLetters.get());
+        counter(registry, "cpra_incidents_opened", "Incidents opened", c, x -> x.incidentsOpened.get());
+        counter(registry, "cpra_incidents_closed", "Incidents closed", c, x -> x.incidentsClosed.get());
+        StageCounts stages = engine.stageCounts();
+        for (Stage stage : Stage.values()) {
+            registry.getOrCreate(Gauge.builder("cpra_monitors", stages, s -> s.get(stage))
+                    .description("Monitors loaded, by lifecycle stage")
+                    .tags(List.of(Tag.create("stage", stage.name().toLowerCase(Locale.ROOT)))));
+        }
+    }
+
+    private static void counter(MeterRegistry registry, String name, String description, EngineCounters counters,
+                                Function<EngineCounters, Long> value) {
+        registry.getOrCreate(FunctionalCounter.builder(name, counters, value).description(description));
+    }
+}

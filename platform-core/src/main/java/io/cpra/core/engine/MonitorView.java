@@ -1,0 +1,47 @@
+package io.cpra.core.engine;
+
+import io.cpra.core.engine.lifecycle.Stage;
+import io.cpra.plugin.api.PulseOutcome;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One monitor's live state as the engine saw it at one tick. Immutable.
+ *
+ * @param name                the monitor's name
+ * @param pulseType           its pulse plugin's type
+ * @param intervalNanos       its interval
+ * @param groups              its groups
+ * @param enabled             false when the manifest disables it
+ * @param paused              true when an operator paused it
+ * @param stage               its lifecycle stage
+ * @param consecutiveFailures failed pulses in a row
+ * @param successStreak       passing pulses in a row (capped at the healthy threshold)
+ * @param attempts            the current episode's intervention attempt, or 0
+ * @param verifyRemaining     verification pulses still to pass
+ * @param incidentId          the open incident's id, or 0
+ * @param lastStatus          the last pulse outcome's status, or {@code null} before the first
+ * @param lastLatencyMicros   the last pulse's duration
+ * @param pulseInFlight       whether a pulse is running now
+ * @param nextDue             when the next pulse is due, or {@code null} when none is scheduled
+ * @param maintenanceUntil    when maintenance ends, or {@code null}
+ */
+public record MonitorView(String name,
+                          String pulseType,
+                          long intervalNanos,
+                          List<String> groups,
+                          boolean enabled,
+                          boolean paused,
+                          Stage stage,
+                          int consecutiveFailures,
+                          int successStreak,
+                          int attempts,
+                          int verifyRemaining,
+                          long incidentId,
+                          PulseOutcome.Status lastStatus,
+                          int lastLatencyMicros,
+                          boolean pulseInFlight,
+                          Instant nextDue,
+                          Instant maintenanceUntil) {
+}

@@ -1,0 +1,289 @@
+package io.cpra.core.engine;
+
+import io.cpra.core.engine.lifecycle.Input;
+import io.cpra.core.engine.lifecycle.Stage;
+import io.cpra.core.engine.schedule.FixedRate;
+import io.cpra.core.engine.store.EntityStore;
+import io.cpra.plugin.api.PulseCheck;
+import io.cpra.plugin.api.PulseOutcome;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The monitor set and the operator's hold on it: add, change and remove monitors (a whole
+ * manifest at once, or one from the API), pause and resume, maintenance windows, run-now, and
+ * the reads. Engine thread only; other threads reach it through {@link Engine}'s commands.
+ *
+ * <p><b>Reload.</b> Applying a set compares each monitor's fingerprint with the one loaded:
+ * an unchanged monitor keeps its state and schedule and the instances prepared for the new
+ * set are closed; a changed one gets the new instances and spec but keeps its lifecycle state,
+ * and is rescheduled only when its interval changed; monitors missing from a full set are
+ * removed. Prepared instances are closed exactly once each, on the engine thread.
+ */
+final class Roster {
+
+    /** Flags under which a monitor gets no scheduled pulses. */
+    static final int NOT_SCHEDULED = EntityStore.PAUSED | EntityStore.DISABLED | EntityStore.MAINTENANCE;
+
+    private static final System.Logger LOG = System.getLogger(Roster.class.getName());
+
+    private final EngineLoop loop;
+    private final EntityStore<PulseCheck, MonitorSpec> store;
+    /** Rows in a maintenance window with an end: row -> the end on the engine's clock. */
+    private final Map<Integer, Long> maintenanceEnds = new HashMap<>();
+    private final Map<Integer, Instant> maintenanceEndsWall = new HashMap<>();
+
+    Roster(EngineLoop loop) {
+        this.loop = loop;
+        this.store = loop.store;
+    }
+
+    // ---- the monitor set ----------------------------------------------------------------
+
+    ApplyReport apply(List<MonitorPlan> plans, boolean replaceAll) {
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        long unchanged = 0;
+        BitSet seen = new BitSet(store.rowBound());
+        for (MonitorPlan plan : plans) {
+            int row = loop.names.find(plan.name());
+            if (row < 0) {
+                row = add(plan);
+                added.add(plan.name());
+            } else if (store.fingerprint().get(row) == plan.fingerprint()) {
+                close(plan.check(), plan.spec());
+                unchanged++;
+            } else {
+                change(row, plan);
+                changed.add(plan.name());
+            }
+            seen.set(row);
+        }
+        List<String> removed = new ArrayList<>();
+        if (replaceAll) {
+            List<Integer> gone = new ArrayList<>();
+            store.forEachLive(row -> {
+                if (!seen.get(row)) {
+                    gone.add(row);
+                }
+            });
+            for (int row : gone) {
+                removed.add(store.name().get(row));
+                remove(row);
+            }
+        }
+        return new ApplyReport(added, changed, unchanged, removed);
+    }
+
+    boolean remove(String name) {
+        int row = loop.names.find(name);
+        if (row < 0) {
+            return false;
+        }
+        remove(row);
+        return true;
+    }
+
+    private int add(MonitorPlan plan) {
+        long handle = store.add(plan.name(), plan.check(), plan.spec());
+        int row = EntityStore.rowOf(handle);
+        loop.wheel.ensureCapacity(store.rowBound());
+        loop.names.add(plan.name(), row);
+        store.fingerprint().set(row, plan.fingerprint());
+        loop.stageCounts.add(Stage.HEALTHY, 1);
+        if (!plan.enabled()) {
+            store.flags().raise(row, EntityStore.DISABLED);
+        }
+        scheduleFirst(row);
+        return row;
+    }
+
+    private void change(int row, MonitorPlan plan) {
+        PulseCheck oldCheck = store.check().get(row);
+        MonitorSpec oldSpec = store.spec().get(row);
+        store.check().set(row, plan.check());
+        store.spec().set(row, plan.spec());
+        store.fingerprint().set(row, plan.fingerprint());
+        boolean wasEnabled = !store.flags().has(row, EntityStore.DISABLED);
+        if (plan.enabled()) {
+            store.flags().lower(row, EntityStore.DISABLED);
+        } else {
+            store.flags().raise(row, EntityStore.DISABLED);
+            loop.wheel.cancel(row);
+        }
+        if (plan.enabled() && (!wasEnabled || oldSpec.intervalNanos() != plan.spec().intervalNanos())) {
+            loop.wheel.cancel(row);
+            scheduleFirst(row);
+        }
+        close(oldCheck, oldSpec);
+    }
+
+    private void remove(int row) {
+        String name = store.name().get(row);
+        loop.wheel.cancel(row);
+        loop.names.remove(name);
+        maintenanceEnds.remove(row);
+        maintenanceEndsWall.remove(row);
+        long incident = store.incidentId().get(row);
+        if (incident != 0) {
+            loop.reactions.forgetIncident(incident);
+        }
+        loop.stageCounts.add(Stage.ofOrdinal(store.stage().get(row)), -1);
+        close(store.check().get(row), store.spec().get(row));
+        store.remove(store.handleOf(row));
+    }
+
+    /** Schedules a row's first pulse, spread over its interval by its name, unless it is held. */
+    private void scheduleFirst(int row) {
+        if (store.flags().has(row, NOT_SCHEDULED | EntityStore.PULSE_WAITING)) {
+            return;
+        }
+        MonitorSpec spec = store.spec().get(row);
+        loop.wheel.schedule(row, FixedRate.firstDue(loop.now, spec.intervalNanos(), store.name().get(row)));
+    }
+
+    /** Closes the instances prepared for one monitor; plugins count their users. */
+    private static void close(PulseCheck check, MonitorSpec spec) {
+        closeQuietly(check);
+        if (spec.intervention() != null) {
+            closeQuietly(spec.intervention().intervention());
+        }
+        for (CodeRoute route : spec.codes()) {
+            closeQuietly(route.notifier());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable instance) {
+        try {
+            instance.close();
+        } catch (Exception | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "closing " + instance.getClass().getName() + " failed", e);
+        }
+    }
+
+    // ---- the operator's hold ------------------------------------------------------------
+
+    boolean pause(String name, boolean paused) {
+        int row = loop.names.find(name);
+        if (row < 0) {
+            return false;
+        }
+        if (paused) {
+            store.flags().raise(row, EntityStore.PAUSED);
+            loop.wheel.cancel(row);
+        } else if (store.flags().has(row, EntityStore.PAUSED)) {
+            store.flags().lower(row, EntityStore.PAUSED);
+            scheduleFirst(row);
+        }
+        return true;
+    }
+
+    /**
+     * Enters or leaves maintenance.
+     *
+     * @param until when maintenance ends by itself, or {@code null} for until it is left
+     */
+    boolean maintenance(String name, boolean enter, Instant until) {
+        int row = loop.names.find(name);
+        if (row < 0) {
+            return false;
+        }
+        if (enter) {
+            maintenanceEnds.remove(row);
+            maintenanceEndsWall.remove(row);
+            if (until != null) {
+                long end = loop.now + Math.max(0, until.toEpochMilli() - loop.wall.millis()) * 1_000_000L;
+                maintenanceEnds.put(row, end);
+                maintenanceEndsWall.put(row, until);
+                loop.timers.add(new Timers.Timer(end, Timers.Kind.MAINTENANCE_END, store.handleOf(row), end, 0, null));
+            }
+            if (!store.flags().has(row, EntityStore.MAINTENANCE)) {
+                store.flags().raise(row, EntityStore.MAINTENANCE);
+                loop.wheel.cancel(row);
+                loop.reactions.step(row, store.spec().get(row), Input.MAINTENANCE_ENTERED, "maintenance started");
+            }
+        } else {
+            leave(row);
+        }
+        return true;
+    }
+
+    void maintenanceEnded(long handle, long end) {
+        int row = store.rowIfLive(handle);
+        Long current = row < 0 ? null : maintenanceEnds.get(row);
+        if (current != null && current == end) {
+            leave(row);
+        }
+    }
+
+    private void leave(int row) {
+        maintenanceEnds.remove(row);
+        maintenanceEndsWall.remove(row);
+        if (store.flags().has(row, EntityStore.MAINTENANCE)) {
+            store.flags().lower(row, EntityStore.MAINTENANCE);
+            loop.reactions.step(row, store.spec().get(row), Input.MAINTENANCE_LEFT, "maintenance ended");
+            scheduleFirst(row);
+        }
+    }
+
+    Instant maintenanceUntil(int row) {
+        return maintenanceEndsWall.get(row);
+    }
+
+    /** Runs a monitor's check now, outside its schedule; false when one is already running. */
+    Optional<Boolean> runNow(String name) {
+        int row = loop.names.find(name);
+        if (row < 0) {
+            return Optional.empty();
+        }
+        if (store.flags().has(row, EntityStore.PULSE_IN_FLIGHT | EntityStore.PULSE_WAITING) || !loop.roomToWait()) {
+            return Optional.of(false);
+        }
+        MonitorSpec spec = store.spec().get(row);
+        loop.waitFor(new PulseJob(store.handleOf(row), store.check().get(row), loop.now, spec.timeoutNanos(), true), row);
+        return Optional.of(true);
+    }
+
+    // ---- reads --------------------------------------------------------------------------
+
+    Optional<MonitorView> view(String name) {
+        int row = loop.names.find(name);
+        if (row < 0) {
+            return Optional.empty();
+        }
+        MonitorSpec spec = store.spec().get(row);
+        int status = store.lastStatus().get(row);
+        Instant nextDue = loop.wheel.isScheduled(row)
+                ? loop.wall.instant().plusNanos(Math.max(0, loop.wheel.dueOf(row) - loop.now)) : null;
+        return Optional.of(new MonitorView(name, spec.pulseType(), spec.intervalNanos(), spec.groups(),
+                !store.flags().has(row, EntityStore.DISABLED), store.flags().has(row, EntityStore.PAUSED),
+                Stage.ofOrdinal(store.stage().get(row)), store.consecutiveFailures().get(row),
+                store.successStreak().get(row), store.interventionAttempts().get(row),
+                store.verifyRemaining().get(row), store.incidentId().get(row),
+                status == 0 ? null : PulseOutcome.Status.values()[status - 1], store.lastLatencyMicros().get(row),
+                store.flags().has(row, EntityStore.PULSE_IN_FLIGHT), nextDue, maintenanceEndsWall.get(row)));
+    }
+
+    EngineSummary summary() {
+        long[] held = new long[2];
+        store.forEachLive(row -> {
+            if (store.flags().has(row, EntityStore.DISABLED)) {
+                held[0]++;
+            }
+            if (store.flags().has(row, EntityStore.PAUSED)) {
+                held[1]++;
+            }
+        });
+        EngineCounters c = loop.counters;
+        return new EngineSummary(store.size(), loop.stageCounts.snapshot(), held[0], held[1],
+                loop.reactions.openIncidents(), c.checks.get(), c.dueChecks.get(), c.overruns.get(),
+                c.skipped.get(), c.deferrals.get(),
+                List.of(Engine.load(loop.pulses), Engine.load(loop.interventions), Engine.load(loop.codes)));
+    }
+}

@@ -1,0 +1,152 @@
+package io.cpra.core.plugin;
+
+import io.cpra.core.engine.CodeRoute;
+import io.cpra.core.engine.InterventionSpec;
+import io.cpra.core.engine.MonitorPlan;
+import io.cpra.core.engine.MonitorSpec;
+import io.cpra.core.engine.lifecycle.Code;
+import io.cpra.core.engine.lifecycle.Policy;
+import io.cpra.core.manifest.MonitorDefinition;
+import io.cpra.plugin.api.Colour;
+import io.cpra.plugin.api.ConfigException;
+import io.cpra.plugin.api.Intervention;
+import io.cpra.plugin.api.Notifier;
+import io.cpra.plugin.api.Plugin;
+import io.cpra.plugin.api.PluginConfig;
+import io.cpra.plugin.api.PluginContext;
+import io.cpra.plugin.api.PulseCheck;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns validated monitor definitions into what the engine runs: each block's plugin prepares
+ * its instance (the plugin's own validation errors point at the manifest's line and key), and
+ * the monitor's settings become a {@link MonitorSpec}, interned so that monitors with equal
+ * settings share one. Thread-safe: a pipelined manifest load compiles on its own thread.
+ *
+ * <p>A monitor compiles whole or not at all: when one block fails, the instances already
+ * prepared for it are closed again.
+ */
+public final class MonitorCompiler {
+
+    /** Intervention retry delays double up to this, unless the first delay is longer. */
+    static final Duration RETRY_DELAY_CAP = Duration.ofMinutes(5);
+
+    private final PluginRegistry registry;
+    private final Path home;
+    private final Duration defaultCooldown;
+    private final Map<MonitorSpec, MonitorSpec> specs = new ConcurrentHashMap<>();
+    private final Map<List<String>, List<String>> groups = new ConcurrentHashMap<>();
+
+    /**
+     * Creates a compiler.
+     *
+     * @param registry        the loaded plugins
+     * @param home            the cpra home, for relative paths in plugin config
+     * @param defaultCooldown the cooldown of codes whose block sets none; zero for none
+     */
+    public MonitorCompiler(PluginRegistry registry, Path home, Duration defaultCooldown) {
+        this.registry = registry;
+        this.home = home;
+        this.defaultCooldown = defaultCooldown;
+    }
+
+    /**
+     * Compiles one monitor; on a plugin's error, rejects the definition (the load then fails as
+     * a whole) and returns empty.
+     *
+     * @param definition a validated definition, while its consumer runs
+     * @return the plan, or empty when a plugin refused its config
+     */
+    public Optional<MonitorPlan> compile(MonitorDefinition definition) {
+        List<AutoCloseable> prepared = new ArrayList<>();
+        try {
+            MonitorPlan plan = build(definition, prepared);
+            return Optional.of(plan);
+        } catch (ConfigException e) {
+            prepared.forEach(MonitorCompiler::closeQuietly);
+            definition.reject(e);
+            return Optional.empty();
+        }
+    }
+
+    private MonitorPlan build(MonitorDefinition definition, List<AutoCloseable> prepared) {
+        String name = definition.name();
+        PluginContext context = PluginContext.of(name, home);
+        MonitorDefinition.Pulse pulse = definition.pulse();
+        PulseCheck check = prepare(registry.pulsePlugin(pulse.type()).orElseThrow(), name, pulse.configPath(),
+                pulse.config(), context);
+        prepared.add(check);
+
+        Policy.Builder policy = Policy.builder()
+                .unhealthyThreshold(pulse.unhealthyThreshold())
+                .healthyThreshold(pulse.healthyThreshold());
+        InterventionSpec interventionSpec = null;
+        if (definition.intervention().isPresent()) {
+            MonitorDefinition.Intervention block = definition.intervention().get();
+            Intervention intervention = prepare(registry.interventionPlugin(block.type()).orElseThrow(), name,
+                    block.configPath(), block.config(), context);
+            prepared.add(intervention);
+            long backoff = block.backoff().toNanos();
+            policy.intervention(block.attempts())
+                    .retryBackoff(backoff, Math.max(backoff, RETRY_DELAY_CAP.toNanos()))
+                    .verificationPulses(block.verify());
+            interventionSpec = new InterventionSpec(block.type(), intervention, block.timeout().toNanos(), block.attempts());
+        } else {
+            policy.verificationPulses(pulse.healthyThreshold());
+        }
+
+        List<CodeRoute> routes = new ArrayList<>();
+        for (Colour colour : Colour.values()) {
+            Code code = Code.ofOrdinal(colour.ordinal());
+            MonitorDefinition.Code block = definition.codes().get(colour);
+            Duration cooldown = block == null ? defaultCooldown : block.cooldown().orElse(defaultCooldown);
+            if (code != Code.GREEN) {
+                policy.cooldownNanos(code, cooldown.toNanos());
+            }
+            if (block != null) {
+                Notifier notifier = prepare(registry.codePlugin(block.type()).orElseThrow(), name, block.configPath(),
+                        block.config(), context);
+                prepared.add(notifier);
+                routes.add(new CodeRoute(colour, block.type(), notifier, block.dispatch()));
+            }
+        }
+        List<String> sharedGroups = groups.computeIfAbsent(definition.groups(), g -> g);
+        MonitorSpec spec = new MonitorSpec(pulse.type(), pulse.interval().toNanos(), pulse.timeout().toNanos(),
+                policy.build(), interventionSpec, routes, sharedGroups);
+        spec = specs.computeIfAbsent(spec, s -> s);
+        return new MonitorPlan(name, definition.enabled(), check, spec, Fingerprint.of(definition));
+    }
+
+    /** Calls a plugin's prepare; anything but a ConfigException is the plugin's fault, reported at its block. */
+    private static <T> T prepare(Plugin<T> plugin, String monitor, String path, Map<String, Object> config,
+                                 PluginContext context) {
+        T instance;
+        try {
+            instance = plugin.prepare(PluginConfig.of(monitor, path, config), context);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new ConfigException(monitor, path, "the " + plugin.descriptor().type()
+                    + " plugin failed to prepare this block: " + e);
+        }
+        if (instance == null) {
+            throw new ConfigException(monitor, path, "the " + plugin.descriptor().type() + " plugin prepared nothing");
+        }
+        return instance;
+    }
+
+    private static void closeQuietly(AutoCloseable instance) {
+        try {
+            instance.close();
+        } catch (Exception | LinkageError ignored) {
+            // the monitor is refused already; a failing close changes nothing for the user
+        }
+    }
+}
