@@ -165,7 +165,8 @@ public final class Engine {
         }
     }
 
-    private boolean busy() {
+    /** Whether any job is queued, running, or has a result the engine has not applied yet. */
+    boolean busy() {
         for (WorkerPool pool : pools) {
             if (pool.inFlight() > 0 || pool.queueDepth() > 0) {
                 return true;

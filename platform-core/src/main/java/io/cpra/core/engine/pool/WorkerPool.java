@@ -256,6 +256,8 @@ public final class WorkerPool {
             available.release();  // the job this permit stood for is someone else's now
             return false;
         }
+        // counted before the job leaves the queue, so queued + in flight never hides a job
+        inFlight.incrementAndGet();
         return true;
     }
 
@@ -269,28 +271,28 @@ public final class WorkerPool {
     }
 
     void started(Job job, long now) {
-        inFlight.incrementAndGet();
         long wait = now - job.enqueuedNanos;
         waitNanos.add(wait);
         lateness.record(now - job.dueNanos());
     }
 
     void finished(Job job, long elapsedNanos) {
-        inFlight.decrementAndGet();
         record(elapsedNanos);
         post(job);
+        // after the post, so in flight plus results never hides a finished job
+        inFlight.decrementAndGet();
     }
 
     /** The supervisor gave up on a call: report it timed out and replace its worker. */
     void abandon(Worker worker, Job job, long now) {
         long elapsed = now - job.startedNanos;
         job.end(job.timedOut(elapsed), now);
-        inFlight.decrementAndGet();
         abandoned.increment();
         record(elapsed);
         workers.remove(worker);
         live.decrementAndGet();
         post(job);
+        inFlight.decrementAndGet();
         resize();
     }
 
