@@ -122,7 +122,8 @@ public final class TimingWheel {
     public void schedule(int id, long dueNanos) {
         assert owner.check();
         if (id < 0 || id == Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("id must be in [0, " + (Integer.MAX_VALUE - 1) + "]: " + id);
+            throw new IllegalArgumentException("id must be in [0, " + (Integer.MAX_VALUE - 1) + "]: "
+                    + id);
         }
         links.ensureIds(id + 1L);
         if (links.isLinked(id)) {
