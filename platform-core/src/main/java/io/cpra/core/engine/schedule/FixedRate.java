@@ -63,7 +63,8 @@ public final class FixedRate {
      * @param name          the monitor's name
      * @return a due time in {@code [nowNanos, nowNanos + intervalNanos)}
      */
-    public static long alignedFirstDue(long nowNanos, long wallNanos, long intervalNanos, CharSequence name) {
+    public static long alignedFirstDue(long nowNanos, long wallNanos, long intervalNanos,
+            CharSequence name) {
         long phase = offset(name, intervalNanos);
         return nowNanos + Math.floorMod(phase - Math.floorMod(wallNanos, intervalNanos), intervalNanos);
     }

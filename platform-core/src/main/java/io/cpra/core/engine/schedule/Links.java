@@ -3,15 +3,17 @@ package io.cpra.core.engine.schedule;
 import java.util.Arrays;
 
 /**
- * Intrusive doubly-linked lists of int ids, one list per bucket, kept in paged per-id arrays
- * ({@code next}, {@code prev}, {@code due}) so that a million ids cost 16 bytes each and no
- * object. Linking, unlinking and moving a whole list are O(1).
+ * Intrusive doubly-linked lists of int ids, one list per bucket, kept in paged per-id records
+ * so that a million ids cost 16 bytes each and no object. Linking, unlinking and moving a
+ * whole list are O(1).
  *
- * <p>Encoding of {@code next[id]} and {@code prev[id]}: a value {@code >= 0} is a neighbour
- * id; {@link #NONE} means the id is in no list; a value {@code <= -2} marks the end of the
- * list of bucket {@code -2 - value}. Storing the bucket at both ends lets {@link #unlink}
- * update the bucket's head and tail without searching. Each bucket also has a bit in
- * {@code occupied} that is set exactly while its list is non-empty.
+ * <p>An id's record is two adjacent longs, so one cache line serves it: its due time, and its
+ * links packed as {@code next << 32 | prev}. A link {@code >= 0} is a neighbour id;
+ * {@link #NONE} in {@code prev} means the id is in no list; a link {@code <= -2} marks the end
+ * of the list of bucket {@code -2 - link}. Keeping the bucket at both ends lets
+ * {@link #unlink} fix the bucket's head and tail without searching. Each bucket also has a
+ * bit in {@code occupied} that is set exactly while its list is non-empty, and a
+ * {@link #count} that bounds its length from above.
  */
 final class Links {
 
@@ -19,13 +21,14 @@ final class Links {
     static final int PAGE_SHIFT = 14;
     static final int PAGE_IDS = 1 << PAGE_SHIFT;
     private static final int MASK = PAGE_IDS - 1;
+    private static final long UNLINKED = -1L; // next and prev both NONE
+    private static final long LOW = 0xFFFF_FFFFL;
 
-    private int[][] next = new int[4][];
-    private int[][] prev = new int[4][];
-    private long[][] due = new long[4][];
+    private long[][] records = new long[4][];
     private int pages;
     private int[] head = new int[0];
     private int[] tail = new int[0];
+    private int[] count = new int[0];
     private final long[] occupied;
 
     /**
@@ -41,6 +44,7 @@ final class Links {
         if (buckets > old) {
             head = Arrays.copyOf(head, buckets);
             tail = Arrays.copyOf(tail, buckets);
+            count = Arrays.copyOf(count, buckets);
             Arrays.fill(head, old, buckets, NONE);
             Arrays.fill(tail, old, buckets, NONE);
         }
@@ -49,42 +53,37 @@ final class Links {
     /** Makes ids {@code [0, bound)} usable, one page at a time. */
     void ensureIds(long bound) {
         while ((long) pages << PAGE_SHIFT < bound) {
-            if (pages == next.length) {
-                int length = next.length * 2;
-                next = Arrays.copyOf(next, length);
-                prev = Arrays.copyOf(prev, length);
-                due = Arrays.copyOf(due, length);
+            if (pages == records.length) {
+                records = Arrays.copyOf(records, records.length * 2);
             }
-            int[] n = new int[PAGE_IDS];
-            int[] p = new int[PAGE_IDS];
-            Arrays.fill(n, NONE);
-            Arrays.fill(p, NONE);
-            next[pages] = n;
-            prev[pages] = p;
-            due[pages] = new long[PAGE_IDS];
-            pages++;
+            long[] page = new long[2 * PAGE_IDS];
+            Arrays.fill(page, UNLINKED);
+            records[pages++] = page;
         }
     }
 
-    /** Ids below this bound are backed by pages. */
-    long idBound() {
-        return (long) pages << PAGE_SHIFT;
-    }
-
     boolean isLinked(int id) {
-        return id >= 0 && id < idBound() && prev(id) != NONE;
+        return id >= 0 && ((long) id >>> PAGE_SHIFT) < pages && prev(id) != NONE;
     }
 
     long due(int id) {
-        return due[id >>> PAGE_SHIFT][id & MASK];
+        return records[id >>> PAGE_SHIFT][(id & MASK) << 1];
     }
 
     void due(int id, long nanos) {
-        due[id >>> PAGE_SHIFT][id & MASK] = nanos;
+        records[id >>> PAGE_SHIFT][(id & MASK) << 1] = nanos;
     }
 
     int head(int bucket) {
         return head[bucket];
+    }
+
+    /**
+     * An upper bound of the ids in a bucket: exact, except that an id unlinked from the middle
+     * of a list (it knows no bucket, only the ends do) is still counted until the list empties.
+     */
+    int count(int bucket) {
+        return count[bucket];
     }
 
     /** The 64 occupancy bits of buckets {@code [64 * index, 64 * index + 64)}. */
@@ -102,36 +101,43 @@ final class Links {
         int last = tail[bucket];
         if (last == NONE) {
             head[bucket] = id;
-            prev(id, end);
             occupied[bucket >>> 6] |= 1L << bucket;
+            links(id, end, end);
         } else {
             next(last, id);
-            prev(id, last);
+            links(id, end, last);
         }
-        next(id, end);
         tail[bucket] = id;
+        count[bucket]++;
     }
 
     /** Takes a linked id out of its list. */
     void unlink(int id) {
-        int p = prev(id);
-        int n = next(id);
-        if (p >= 0) {
-            next(p, n);
+        long word = word(id);
+        int next = (int) (word >> 32);
+        int prev = (int) word;
+        int bucket = -1;
+        if (prev >= 0) {
+            next(prev, next);
         } else {
-            head[-2 - p] = n >= 0 ? n : NONE;
+            bucket = -2 - prev;
+            head[bucket] = next >= 0 ? next : NONE;
         }
-        if (n >= 0) {
-            prev(n, p);
+        if (next >= 0) {
+            prev(next, prev);
         } else {
-            int bucket = -2 - n;
-            tail[bucket] = p >= 0 ? p : NONE;
-            if (p < 0) {
+            bucket = -2 - next;
+            tail[bucket] = prev >= 0 ? prev : NONE;
+        }
+        if (bucket >= 0) {
+            if (head[bucket] == NONE) {
                 occupied[bucket >>> 6] &= ~(1L << bucket);
+                count[bucket] = 0;
+            } else {
+                count[bucket]--;
             }
         }
-        prev(id, NONE);
-        next(id, NONE);
+        word(id, UNLINKED);
     }
 
     /** Moves the whole list of {@code from} to the front of {@code to}'s list; O(1). */
@@ -156,21 +162,31 @@ final class Links {
         }
         prev(first, end);
         head[to] = first;
+        count[to] += count[from];
+        count[from] = 0;
     }
 
-    private int next(int id) {
-        return next[id >>> PAGE_SHIFT][id & MASK];
+    private long word(int id) {
+        return records[id >>> PAGE_SHIFT][((id & MASK) << 1) | 1];
     }
 
-    private void next(int id, int value) {
-        next[id >>> PAGE_SHIFT][id & MASK] = value;
+    private void word(int id, long word) {
+        records[id >>> PAGE_SHIFT][((id & MASK) << 1) | 1] = word;
+    }
+
+    private void links(int id, int next, int prev) {
+        word(id, ((long) next << 32) | (prev & LOW));
     }
 
     private int prev(int id) {
-        return prev[id >>> PAGE_SHIFT][id & MASK];
+        return (int) word(id);
     }
 
-    private void prev(int id, int value) {
-        prev[id >>> PAGE_SHIFT][id & MASK] = value;
+    private void next(int id, int next) {
+        word(id, (word(id) & LOW) | ((long) next << 32));
+    }
+
+    private void prev(int id, int prev) {
+        word(id, (word(id) & ~LOW) | (prev & LOW));
     }
 }

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A hierarchical timing wheel of int ids (entity store rows): schedule, cancel and reschedule
- * in O(1), and {@link #advance} work proportional to the ids that come due plus amortised
- * cascading, never to the ids loaded.
+ * in O(1), and {@link #advance} work proportional to the ids that come due, never to the ids
+ * loaded, with no burst when a far slot opens.
  *
  * <h2>Time</h2>
  * <p>The wheel owns no thread and reads no clock: the engine passes {@code now} to
@@ -16,27 +16,36 @@ import java.util.Objects;
  * the wheel (they will not come due within 292 years anyway).
  *
  * <h2>Levels</h2>
- * <p>Level {@code L} has 64 slots of 64<sup>L</sup> ticks each. An id sits at the lowest level
- * whose slot span separates its due tick from the wheel's cursor (the first tick not fully
- * drained yet), in the slot of its due tick. When the cursor reaches the start of a higher
- * slot, that slot's ids move down (cascade); an id moves at most once per level, and the last
- * move puts it into the level-0 slot of its exact tick, so every interval is exact to the tick.
- * The levels needed for 24 hours exist from the start (five at 1 ms); higher ones are created
+ * <p>Every level is a ring of 64 slots; a slot of level {@code L} spans 32<sup>L</sup> ticks,
+ * so each level's ring covers two slots of the level above. The ring of level {@code L} holds
+ * the 64 slots from the one the cursor (the first tick not fully delivered) is in, and an id
+ * sits at the lowest level whose ring reaches its due tick. Level 0 slots are single ticks, so
+ * an id is delivered from the slot of its exact tick and every interval is exact to the tick.
+ * The levels needed for 24 hours exist from the start (six at 1 ms); higher ones are created
  * when a deadline first needs them. One occupancy bit per slot lets {@code advance} jump over
  * empty slots and empty stretches of time without visiting them.
  *
+ * <h2>Moving down without bursts</h2>
+ * <p>A plain hierarchical wheel moves a whole higher slot down the moment the cursor reaches
+ * it: at 1,000,000 monitors that is hundreds of thousands of ids in one tick. Here the slot of
+ * level {@code L} after the cursor's (the <em>next</em> slot) fits in level {@code L-1}'s ring
+ * already, so each {@code advance} moves a share of it down, {@code ceil(left / ticks until it
+ * starts)}, and the work of moving is spread over the slot before it, in step with the ids
+ * that come due. No id is ever added to a next slot (new ids that far out go lower), so the
+ * share is known. Only when time jumps (the engine stalled) does the rest move at once.
+ *
  * <h2>Delivery</h2>
  * <p>{@code advance(now, consumer, limit)} delivers ids whose due time is {@code <= now}, and
- * never one before; ids in earlier ticks come first, ids of one tick in the order they were
- * scheduled. When {@code limit} stops it, the remaining due ids stay in place and lead the next
+ * never one before; ids in earlier ticks come first, ids of one tick in the order they reached
+ * its slot. When {@code limit} stops it, the remaining due ids stay in place and lead the next
  * call. The delivered id is unscheduled before the consumer sees it; ids scheduled from the
  * consumer are held until the call ends, so an id rescheduled with a due time in the past is
  * delivered by the next call, not in a loop by this one.
  *
  * <h2>Memory</h2>
- * <p>16 bytes per id of capacity ({@code next}, {@code prev}, due time), in pages of 16,384
- * ids that are allocated as higher ids are first scheduled ({@link #ensureCapacity} allocates
- * ahead); about 1 KiB per level.
+ * <p>16 bytes per id of capacity (due time and links side by side), in pages of 16,384 ids
+ * that are allocated as higher ids are first scheduled ({@link #ensureCapacity} allocates
+ * ahead); under 2 KiB per level.
  *
  * <h2>Thread-safety</h2>
  * <p>None: <b>engine thread only</b>. With assertions enabled, the first thread to use a wheel
@@ -49,10 +58,11 @@ public final class TimingWheel {
     /** The coarsest tick accepted: 1 s. */
     public static final long MAX_TICK_NANOS = 1_000_000_000L;
 
-    static final int SLOT_BITS = 6;
-    static final int SLOTS = 1 << SLOT_BITS;
-    /** Enough levels for every tick count below 2<sup>63</sup>. */
-    static final int MAX_LEVELS = (63 + SLOT_BITS - 1) / SLOT_BITS;
+    static final int SLOTS = 64;
+    /** A level-L slot spans 2^(SPAN_BITS * L) ticks: half the ring of the level below. */
+    static final int SPAN_BITS = 5;
+    /** Enough levels for every tick count below 2<sup>63</sup>: 64 * 32^12 > 2^63. */
+    static final int MAX_LEVELS = 13;
     /** Ids scheduled while {@code advance} runs, placed when it ends. */
     private static final int STAGING = 0;
     /** Ids of the tick in progress that are not due yet, while their slot is drained. */
@@ -69,14 +79,13 @@ public final class TimingWheel {
     private int levels;
     private int size;
     private boolean advancing;
+    private long moved;
 
     private TimingWheel(long tickNanos, long startNanos) {
         this.tickNanos = tickNanos;
         this.origin = startNanos;
         this.now = startNanos;
-        long dayTicks = Math.max(1, DAY_NANOS / tickNanos);
-        int bits = 64 - Long.numberOfLeadingZeros(dayTicks);
-        ensureLevel((bits + SLOT_BITS - 1) / SLOT_BITS - 1);
+        ensureLevel(levelFor(Math.max(1, DAY_NANOS / tickNanos)));
     }
 
     /**
@@ -113,7 +122,8 @@ public final class TimingWheel {
     public void schedule(int id, long dueNanos) {
         assert owner.check();
         if (id < 0 || id == Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("id must be in [0, " + (Integer.MAX_VALUE - 1) + "]: " + id);
+            throw new IllegalArgumentException("id must be in [0, " + (Integer.MAX_VALUE - 1) + "]: "
+                    + id);
         }
         links.ensureIds(id + 1L);
         if (links.isLinked(id)) {
@@ -198,34 +208,24 @@ public final class TimingWheel {
         int delivered = 0;
         try {
             while (delivered < limit) {
-                long bits = links.occupancy(1) & (-1L << (cursor & (SLOTS - 1)));
-                if (bits != 0) {
-                    long tick = (cursor & -SLOTS) | Long.numberOfTrailingZeros(bits);
-                    if (tick > nowTick) {
-                        cursor = nowTick;
-                        break;
-                    }
-                    cursor = tick;
-                    int bucket = bucket(0, (int) tick & (SLOTS - 1));
-                    delivered += drain(bucket, consumer, limit - delivered);
-                    if (tick == nowTick || links.isOccupied(bucket)) {
-                        break;
-                    }
-                    cursor = tick + 1;
-                    if ((cursor & (SLOTS - 1)) == 0) {
-                        cascade();
-                    }
-                } else {
-                    // level 0 is empty: jump to the next higher slot to open, if it is time
-                    long next = nextCascade();
-                    if (next > nowTick) {
-                        cursor = nowTick;
-                        break;
-                    }
-                    cursor = next;
-                    cascade();
+                long first = firstTickAtLevelZero();
+                long opens = nextSlotStart();
+                if (Math.min(first, opens) > nowTick) {
+                    moveCursor(nowTick);
+                    break;
+                }
+                if (opens <= first) {
+                    moveCursor(opens);
+                    continue;
+                }
+                moveCursor(first);
+                int bucket = bucket(0, (int) first & (SLOTS - 1));
+                delivered += drain(bucket, consumer, limit - delivered);
+                if (first == nowTick || links.isOccupied(bucket)) {
+                    break;
                 }
             }
+            pace(nowTick);
         } finally {
             advancing = false;
             for (int id = links.head(STAGING); id != Links.NONE; id = links.head(STAGING)) {
@@ -269,6 +269,11 @@ public final class TimingWheel {
         return levels;
     }
 
+    /** How many times an id was moved down a level so far, for tests. */
+    long moved() {
+        return moved;
+    }
+
     /** Puts a scheduled, unlinked id into the slot its due time and the cursor call for. */
     private void place(int id) {
         long delta = links.due(id) - now;
@@ -278,10 +283,85 @@ public final class TimingWheel {
         }
         // a due tick already behind the cursor is due now: it joins the cursor's slot
         long tick = Math.max(Math.floorDiv(relative, tickNanos), cursor);
-        long differs = tick ^ cursor;
-        int level = differs < SLOTS ? 0 : (63 - Long.numberOfLeadingZeros(differs)) / SLOT_BITS;
+        int level = levelFor(tick);
         ensureLevel(level);
-        links.linkLast(bucket(level, (int) (tick >>> (level * SLOT_BITS)) & (SLOTS - 1)), id);
+        links.linkLast(bucket(level, slotOf(level, tick)), id);
+    }
+
+    /**
+     * The lowest level whose ring reaches {@code tick} (at or after the cursor). A tick in the
+     * cursor's own slot of a level {@code L >= 1} is at most 31 slots of level {@code L-1}
+     * ahead, so it always goes lower: the cursor's slot of every level above 0 stays empty.
+     */
+    private int levelFor(long tick) {
+        int level = 0;
+        int shift = 0;
+        while ((tick >>> shift) - (cursor >>> shift) >= SLOTS) {
+            level++;
+            shift += SPAN_BITS;
+        }
+        return level;
+    }
+
+    /**
+     * Moves the cursor forward to {@code tick}, which no occupied slot lies before, and moves
+     * down whatever still sits in the slots it enters (all of it when pacing fell behind).
+     */
+    private void moveCursor(long tick) {
+        cursor = tick;
+        for (int level = levels - 1; level >= 1; level--) {
+            int bucket = bucket(level, slotOf(level, tick));
+            for (int id = links.head(bucket); id != Links.NONE; id = links.head(bucket)) {
+                links.unlink(id);
+                place(id);
+                moved++;
+            }
+        }
+    }
+
+    /** Moves a share of every level's next slot down, so it is empty when the cursor gets there. */
+    private void pace(long nowTick) {
+        for (int level = levels - 1; level >= 1; level--) {
+            int shift = level * SPAN_BITS;
+            long next = (cursor >>> shift) + 1;
+            int bucket = bucket(level, (int) next & (SLOTS - 1));
+            long ticksLeft = (next << shift) - nowTick;
+            int left = links.count(bucket);
+            if (left == 0 || ticksLeft <= 0) {
+                continue; // nothing to do, or advance opens it as an event
+            }
+            long share = (left + ticksLeft - 1) / ticksLeft;
+            for (int id = links.head(bucket); id != Links.NONE && share > 0; id = links.head(bucket)) {
+                links.unlink(id);
+                place(id);
+                moved++;
+                share--;
+            }
+        }
+    }
+
+    /** The first tick at or after the cursor with ids at level 0, or {@code Long.MAX_VALUE}. */
+    private long firstTickAtLevelZero() {
+        long bits = Long.rotateRight(links.occupancy(1), (int) cursor & (SLOTS - 1));
+        return bits == 0 ? Long.MAX_VALUE : cursor + Long.numberOfTrailingZeros(bits);
+    }
+
+    /**
+     * The first tick at which the cursor enters an occupied slot of a level above 0, or
+     * {@code Long.MAX_VALUE}. The cursor's own slot is empty, so the search starts after it.
+     */
+    private long nextSlotStart() {
+        long first = Long.MAX_VALUE;
+        for (int level = 1; level < levels; level++) {
+            int shift = level * SPAN_BITS;
+            long after = (cursor >>> shift) + 1;
+            long bits = Long.rotateRight(links.occupancy(level + 1), (int) after & (SLOTS - 1));
+            assert bits >= 0 : "the cursor's own slot at level " + level + " is occupied";
+            if (bits != 0) {
+                first = Math.min(first, (after + Long.numberOfTrailingZeros(bits)) << shift);
+            }
+        }
+        return first;
     }
 
     /**
@@ -312,41 +392,6 @@ public final class TimingWheel {
         return delivered;
     }
 
-    /**
-     * The cursor has just entered a new level-0 block; open the one higher slot that starts
-     * here. Lower slots that start here are empty: an id goes to a lower level only when its
-     * digit there is ahead of the cursor's, and the cursor's lower digits were all at 63.
-     */
-    private void cascade() {
-        int level = Long.numberOfTrailingZeros(cursor) / SLOT_BITS;
-        if (level >= levels) {
-            return;
-        }
-        int bucket = bucket(level, (int) (cursor >>> (level * SLOT_BITS)) & (SLOTS - 1));
-        for (int id = links.head(bucket); id != Links.NONE; id = links.head(bucket)) {
-            links.unlink(id);
-            place(id);
-        }
-    }
-
-    /**
-     * The first tick at which a non-empty higher slot opens, given that level 0 is empty:
-     * the lowest level with an occupied slot ahead of the cursor's digit decides.
-     */
-    private long nextCascade() {
-        for (int level = 1; level < levels; level++) {
-            int shift = level * SLOT_BITS;
-            int digit = (int) (cursor >>> shift) & (SLOTS - 1);
-            long ahead = links.occupancy(level + 1) & ((-1L << digit) << 1);
-            if (ahead != 0) {
-                int above = shift + SLOT_BITS;
-                long prefix = above >= Long.SIZE ? 0 : cursor & (-1L << above);
-                return prefix | ((long) Long.numberOfTrailingZeros(ahead) << shift);
-            }
-        }
-        return Long.MAX_VALUE;
-    }
-
     private void ensureLevel(int level) {
         if (level >= levels) {
             levels = level + 1;
@@ -356,6 +401,10 @@ public final class TimingWheel {
 
     /** Buckets 0 and 1 are staging and pending; level {@code L} owns 64 from {@code 64(L+1)}. */
     private static int bucket(int level, int slot) {
-        return ((level + 1) << SLOT_BITS) | slot;
+        return (level + 1) * SLOTS + slot;
+    }
+
+    private static int slotOf(int level, long tick) {
+        return (int) (tick >>> (level * SPAN_BITS)) & (SLOTS - 1);
     }
 }

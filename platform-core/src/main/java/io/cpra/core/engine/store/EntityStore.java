@@ -477,8 +477,9 @@ public final class EntityStore<C, S> {
     boolean accessible(int row) {
         owner.check();
         if (!isLiveRow(row)) {
+            String generation = row >= 0 && row < rows.bound() ? ", generation " + rows.generation(row) : "";
             throw new AssertionError("row " + row + " is not live (rows below " + rows.bound()
-                    + (row >= 0 && row < rows.bound() ? ", generation " + rows.generation(row) : "") + ")");
+                    + generation + ")");
         }
         return true;
     }
@@ -493,10 +494,10 @@ public final class EntityStore<C, S> {
         if (row < 0 || row >= rows.bound()) {
             return new StaleHandleException(handle, "no such row (rows below " + rows.bound() + ")");
         }
-        int now = rows.generation(row);
-        return new StaleHandleException(handle, (now & 1) == 0
-                ? "the row is free (generation " + Integer.toUnsignedString(now) + ")"
-                : "the row now holds another monitor (generation " + Integer.toUnsignedString(now) + ")");
+        String now = "(generation " + Integer.toUnsignedString(rows.generation(row)) + ")";
+        return new StaleHandleException(handle, (rows.generation(row) & 1) == 0
+                ? "the row is free " + now
+                : "the row now holds another monitor " + now);
     }
 
     private static long handle(int generation, int row) {

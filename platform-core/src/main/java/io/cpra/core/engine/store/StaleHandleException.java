@@ -9,6 +9,7 @@ package io.cpra.core.engine.store;
  */
 public final class StaleHandleException extends IllegalStateException {
 
+    /** The refused handle. */
     private final long handle;
 
     StaleHandleException(long handle, String reason) {

@@ -109,7 +109,8 @@ class TimingWheelPropertyTest {
     }
 
     @Property(tries = 500)
-    void scheduleCancelAndAdvanceAgreeWithAMap(@ForAll long start, @ForAll("operations") List<Tuple.Tuple3<Integer, Integer, Long>> operations) {
+    void scheduleCancelAndAdvanceAgreeWithAMap(@ForAll long start,
+            @ForAll("operations") List<Tuple.Tuple3<Integer, Integer, Long>> operations) {
         TimingWheel wheel = TimingWheel.create(start);
         Map<Integer, Long> model = new HashMap<>();
         long now = start;

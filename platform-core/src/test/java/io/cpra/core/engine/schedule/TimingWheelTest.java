@@ -198,12 +198,12 @@ class TimingWheelTest {
     @Test
     void farDeadlinesCreateOverflowLevelsLazily() {
         TimingWheel wheel = TimingWheel.create(0);
-        assertThat(wheel.levels()).isEqualTo(5); // 64^5 ms is about 12 days
+        assertThat(wheel.levels()).isEqualTo(6); // 64 * 32^5 ms is about 24.8 days
 
         wheel.schedule(1, 30 * DAY);
-        assertThat(wheel.levels()).isEqualTo(6);
-        wheel.schedule(2, 100L * 365 * DAY);
         assertThat(wheel.levels()).isEqualTo(7);
+        wheel.schedule(2, 100L * 365 * DAY);
+        assertThat(wheel.levels()).isEqualTo(9);
 
         wheel.advance(30 * DAY - 1, record, 10);
         assertThat(delivered).isEmpty();
@@ -234,6 +234,27 @@ class TimingWheelTest {
             assertThat(wheel.advance(2_500_000_000L, record, 1)).as("tick %d", tick).isZero();
             assertThat(wheel.advance(2_500_000_001L, record, 1)).as("tick %d", tick).isEqualTo(1);
         }
+    }
+
+    @Test
+    void movingDownIsSpreadOverTheTicksBeforeASlotOpens() {
+        TimingWheel wheel = TimingWheel.create(0);
+        long interval = 60 * SECOND;
+        for (int id = 0; id < 60_000; id++) { // one due per tick
+            wheel.schedule(id, FixedRate.firstDue(0, interval, "m" + id));
+        }
+        long start = wheel.moved();
+        long most = 0;
+        int ticks = 0;
+        for (long now = MS; now <= 2 * interval; now += MS, ticks++) {
+            long before = wheel.moved();
+            wheel.advance(now, (id, due) -> wheel.schedule(id, due + interval), Integer.MAX_VALUE);
+            most = Math.max(most, wheel.moved() - before);
+        }
+        double average = (wheel.moved() - start) / (double) ticks;
+        // opening a 1,024-tick slot at once would move about a thousand ids in one tick
+        assertThat(average).isBetween(0.5, 4.0);
+        assertThat(most).isLessThanOrEqualTo(12);
     }
 
     @Test

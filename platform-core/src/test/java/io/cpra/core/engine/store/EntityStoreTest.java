@@ -121,7 +121,8 @@ class EntityStoreTest {
                 .hasMessageContaining("entity store full: 3 rows of at most 4, cannot add 2");
         assertThat(small.size()).isEqualTo(3);
         small.add("last", null, null);
-        assertThatThrownBy(() -> small.add("one too many", null, null)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> small.add("one too many", null, null))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -215,7 +216,8 @@ class EntityStoreTest {
                 .hasMessageContaining("name");
         assertThatThrownBy(() -> store.addAll(3, (i, row) -> { }, new long[2], 0))
                 .isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> store.forEachLive(-1, 5, row -> { })).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.forEachLive(-1, 5, row -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EntityStore.create(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
