@@ -119,8 +119,10 @@ final class EngineLoop implements Runnable {
     /** One pass of the pipeline; returns how much it did, 0 when idle. */
     int tick() {
         now = clock.getAsLong();
-        int work = commands.drain(this::runCommand, COMMAND_BUDGET);
-        work += results.drain(reactions::onResult, RESULT_BUDGET);
+        // only what was queued when the tick began: a steady stream of callers must not keep
+        // one tick (and its notion of now) going
+        int work = commands.drain(this::runCommand, Math.min(COMMAND_BUDGET, commands.size()));
+        work += results.drain(reactions::onResult, Math.min(RESULT_BUDGET, results.size()));
         work += timers.fire(now, reactions::onTimer, TIMER_BUDGET);
         work += offerBacklog(interventions, interventionBacklog);
         work += offerBacklog(codes, codeBacklog);
