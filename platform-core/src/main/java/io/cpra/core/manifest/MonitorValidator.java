@@ -41,12 +41,17 @@ final class MonitorValidator {
     static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(5);
 
     private static final int MAX_NAME = 200;
+    private static final int MAX_CACHED_DURATIONS = 4_096;
 
     private final PluginCatalog catalog;
     private final String source;
     private final boolean single;
     private final NameTable names;
     private final Problems problems;
+    /** By config path, the last block that passed; bounded by the handful of config paths. */
+    private final Map<String, Passed> lastPassed = new java.util.HashMap<>();
+    /** Duration texts already parsed; manifests repeat a few ({@code 10s}, {@code 5m}) a million times. */
+    private final Map<String, Duration> durations = new java.util.HashMap<>();
 
     MonitorValidator(PluginCatalog catalog, String source, boolean single, NameTable names, Problems problems) {
         this.catalog = catalog;
@@ -298,8 +303,11 @@ final class MonitorValidator {
                     + "settings, got " + block.values[i].describe());
             return null;
         }
-        if (plugin.isPresent()) {
+        if (plugin.isPresent() && !checkedBefore(configPath, config, plugin.get())) {
             List<ConfigException> found = PluginConfig.of(check.name, configPath, config).check(plugin.get().keys());
+            if (found.isEmpty()) {
+                remember(configPath, config, plugin.get());
+            }
             for (ConfigException problem : found) {
                 ManifestPosition at = Paths.locate(check.root, problem.path(), source)
                         .orElse(new ManifestPosition(source, block.line, block.column));
@@ -307,6 +315,26 @@ final class MonitorValidator {
             }
         }
         return config;
+    }
+
+    /**
+     * Whether this very block (the same immutable map, shared through a YAML alias) already
+     * passed the same plugin's check at the same path: a manifest that gives every monitor
+     * {@code codes: *defaults} then checks the shared blocks once, not once per monitor.
+     */
+    private boolean checkedBefore(String path, Map<String, Object> config, PluginDescriptor plugin) {
+        Passed passed = lastPassed.get(path);
+        return passed != null && passed.config == config && passed.plugin == plugin;
+    }
+
+    private void remember(String path, Map<String, Object> config, PluginDescriptor plugin) {
+        if (!config.isEmpty()) {
+            lastPassed.put(path, new Passed(config, plugin));
+        }
+    }
+
+    /** A block that passed its plugin's check; compared by identity. */
+    private record Passed(Map<String, Object> config, PluginDescriptor plugin) {
     }
 
     // ---- values -------------------------------------------------------------------------
@@ -417,7 +445,7 @@ final class MonitorValidator {
         return -1;
     }
 
-    private static Duration optionalDuration(Check check, MapNode map, String path, String key, Duration fallback,
+    private Duration optionalDuration(Check check, MapNode map, String path, String key, Duration fallback,
                                              boolean positive) {
         int i = map.indexOf(key);
         if (i < 0) {
@@ -436,15 +464,23 @@ final class MonitorValidator {
         return value;
     }
 
-    private static Duration duration(Check check, MapNode map, int i, String path) {
+    private Duration duration(Check check, MapNode map, int i, String path) {
         Node value = map.values[i];
         if (!(value instanceof Node.Scalar s) || s.kind == Node.Kind.NULL) {
             check.error(map.keyLines[i], map.keyColumns[i], path, "expected a duration such as 500ms, 5s or 1h30m, "
                     + "got " + value.describe());
             return null;
         }
+        Duration known = durations.get(s.text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return io.cpra.plugin.api.Durations.parse(s.text);
+            Duration parsed = io.cpra.plugin.api.Durations.parse(s.text);
+            if (durations.size() < MAX_CACHED_DURATIONS) {
+                durations.put(s.text, parsed);
+            }
+            return parsed;
         } catch (IllegalArgumentException e) {
             check.error(map.keyLines[i], map.keyColumns[i], path, e.getMessage() + "; write it like 500ms, 5s or 1h30m");
             return null;
