@@ -104,7 +104,9 @@ final class ManifestParser {
         }
         boolean seen = false;
         for (Event event = parser.next(); event.getEventId() != Event.ID.MappingEnd; event = parser.next()) {
+            builder.startMonitor();
             Node key = builder.build(event, 1);
+            flushOutside(sink);
             int[] keyAt = {key.line, key.column};
             Event valueStart = parser.next();
             String name = key instanceof Node.Scalar scalar ? scalar.text : null;

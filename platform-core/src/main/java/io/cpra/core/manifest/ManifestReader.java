@@ -173,7 +173,7 @@ public final class ManifestReader {
         try (Reader in = reader) {
             ManifestParser parser = new ManifestParser(in, source, limits, single);
             if (pipelined && !single) {
-                try (Pipeline pipeline = new Pipeline(parser)) {
+                try (Pipeline pipeline = new Pipeline(parser, source)) {
                     pipeline.start();
                     pipeline.drain(load);
                 }

@@ -23,8 +23,10 @@ final class Pipeline implements AutoCloseable {
 
     private final BlockingQueue<List<Parsed>> queue = new ArrayBlockingQueue<>(BATCHES);
     private final Thread thread;
+    private final String source;
 
-    Pipeline(ManifestParser parser) {
+    Pipeline(ManifestParser parser, String source) {
+        this.source = source;
         this.thread = Thread.ofPlatform().name("cpra-manifest-parser").daemon().unstarted(() -> produce(parser));
     }
 
@@ -76,7 +78,7 @@ final class Pipeline implements AutoCloseable {
             // the reader gave up (its consumer threw, or it was interrupted): nobody is listening
         } catch (RuntimeException | Error e) {
             queue.clear();
-            queue.offer(List.of(new Parsed.End(new ManifestError(new ManifestPosition("", 0, 0), "", "",
+            queue.offer(List.of(new Parsed.End(new ManifestError(new ManifestPosition(source, 0, 0), "", "",
                     "internal error while parsing: " + e))));
         }
     }
