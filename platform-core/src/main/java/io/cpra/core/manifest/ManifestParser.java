@@ -10,7 +10,6 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -71,8 +70,6 @@ final class ManifestParser {
             fatal = syntax(e);
         } catch (YamlEngineException e) {
             fatal = unreadable(e);
-        } catch (UncheckedIOException e) {
-            fatal = unreadable(e.getCause());
         } finally {
             builder.reset();
         }

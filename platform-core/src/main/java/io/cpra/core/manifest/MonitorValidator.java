@@ -21,7 +21,7 @@ import java.util.Set;
  * reported, with the key's line and column; one bad value never hides another. Keeps no state
  * between monitors except what the caller passes in (the names seen so far).
  *
- * <p>Not thread-safe: one instance per load, used by the validating thread.
+ * <p>Not thread-safe: one instance per load, used by the reading thread.
  */
 final class MonitorValidator {
 
