@@ -5,7 +5,8 @@
  * host loads each one from the distribution's {@code plugins/} folder into a child layer.
  */
 module io.cpra.core {
-    requires io.cpra.plugin.api;
+    // plugin API types (PluginDescriptor, ConfigException, Colour) appear in the manifest package's API
+    requires transitive io.cpra.plugin.api;
 
     requires io.helidon.common;
     requires io.helidon.config;

@@ -54,32 +54,62 @@ public record ManifestLimits(long maxBytes, int maxCodePoints, int maxDepth, lon
         check("maxErrors", maxErrors, 1, Integer.MAX_VALUE);
     }
 
-    /** @param value the bound @return a copy with that bound */
+    /**
+     * A copy with another bound.
+     *
+     * @param value the new maxBytes, within the range given above
+     * @return the copy
+     */
     public ManifestLimits withMaxBytes(long value) {
         return new ManifestLimits(value, maxCodePoints, maxDepth, maxAliasExpansion, maxMonitorNodes, maxErrors);
     }
 
-    /** @param value the bound @return a copy with that bound */
+    /**
+     * A copy with another bound.
+     *
+     * @param value the new maxCodePoints, within the range given above
+     * @return the copy
+     */
     public ManifestLimits withMaxCodePoints(int value) {
         return new ManifestLimits(maxBytes, value, maxDepth, maxAliasExpansion, maxMonitorNodes, maxErrors);
     }
 
-    /** @param value the bound @return a copy with that bound */
+    /**
+     * A copy with another bound.
+     *
+     * @param value the new maxDepth, within the range given above
+     * @return the copy
+     */
     public ManifestLimits withMaxDepth(int value) {
         return new ManifestLimits(maxBytes, maxCodePoints, value, maxAliasExpansion, maxMonitorNodes, maxErrors);
     }
 
-    /** @param value the bound @return a copy with that bound */
+    /**
+     * A copy with another bound.
+     *
+     * @param value the new maxAliasExpansion, within the range given above
+     * @return the copy
+     */
     public ManifestLimits withMaxAliasExpansion(long value) {
         return new ManifestLimits(maxBytes, maxCodePoints, maxDepth, value, maxMonitorNodes, maxErrors);
     }
 
-    /** @param value the bound @return a copy with that bound */
+    /**
+     * A copy with another bound.
+     *
+     * @param value the new maxMonitorNodes, within the range given above
+     * @return the copy
+     */
     public ManifestLimits withMaxMonitorNodes(int value) {
         return new ManifestLimits(maxBytes, maxCodePoints, maxDepth, maxAliasExpansion, value, maxErrors);
     }
 
-    /** @param value the bound @return a copy with that bound */
+    /**
+     * A copy with another bound.
+     *
+     * @param value the new maxErrors, within the range given above
+     * @return the copy
+     */
     public ManifestLimits withMaxErrors(int value) {
         return new ManifestLimits(maxBytes, maxCodePoints, maxDepth, maxAliasExpansion, maxMonitorNodes, value);
     }

@@ -5,14 +5,15 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Reads a manifest's YAML at the event level and hands on one monitor's tree at a time, so a
@@ -20,28 +21,39 @@ import java.util.function.Consumer;
  * shape (one document, a map whose only key is {@code monitors}, holding a list); everything
  * inside a monitor is the validator's job. In single-monitor mode the document is one monitor.
  *
- * <p>Used by one thread at a time: the caller's, or the parsing thread of a pipelined load.
+ * <p>Runs on the reading thread; only SnakeYAML's own work may run ahead on another.
  */
 final class ManifestParser {
 
     private static final String MONITORS = "monitors";
 
-    private final ParserImpl parser;
+    private final Supplier<Event> events;
     private final TreeBuilder builder;
     private final String source;
     private final boolean single;
 
-    ManifestParser(Reader reader, String source, ManifestLimits limits, boolean single) {
+    /**
+     * @param events the YAML events, from {@link #yaml} directly or through an {@link EventPrefetcher}
+     * @param source the name errors give
+     * @param limits the bounds
+     * @param single whether the document is one monitor rather than a manifest
+     */
+    ManifestParser(Supplier<Event> events, String source, ManifestLimits limits, boolean single) {
+        this.events = events;
+        this.source = source;
+        this.single = single;
+        this.builder = new TreeBuilder(events, limits, source);
+    }
+
+    /** SnakeYAML's event parser over the text, with marks on and the character bound applied. */
+    static Parser yaml(Reader reader, String source, ManifestLimits limits) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(source)
                 .setUseMarks(true)
                 .setCodePointLimit(limits.maxCodePoints())
                 .setBufferSize(1 << 16)
                 .build();
-        this.parser = new ParserImpl(settings, new StreamReader(settings, reader));
-        this.source = source;
-        this.single = single;
-        this.builder = new TreeBuilder(parser::next, limits, source);
+        return new ParserImpl(settings, new StreamReader(settings, reader));
     }
 
     /**
@@ -58,8 +70,6 @@ final class ManifestParser {
             fatal = syntax(e);
         } catch (YamlEngineException e) {
             fatal = unreadable(e);
-        } catch (UncheckedIOException e) {
-            fatal = unreadable(e.getCause());
         } finally {
             builder.reset();
         }
@@ -67,8 +77,8 @@ final class ManifestParser {
     }
 
     private void document(Consumer<Parsed> sink) {
-        expect(parser.next(), Event.ID.StreamStart);
-        Event event = parser.next();
+        expect(events.get(), Event.ID.StreamStart);
+        Event event = events.get();
         if (event.getEventId() == Event.ID.StreamEnd) {
             sink.accept(new Parsed.Problem(error(1, 1, "", single
                     ? "the monitor is empty; expected a map with name and pulse_check"
@@ -76,7 +86,7 @@ final class ManifestParser {
             return;
         }
         expect(event, Event.ID.DocumentStart);
-        Event root = parser.next();
+        Event root = events.get();
         if (single) {
             builder.startMonitor();
             Node node = builder.build(root, 0);
@@ -84,8 +94,8 @@ final class ManifestParser {
         } else {
             root(root, sink);
         }
-        expect(parser.next(), Event.ID.DocumentEnd);
-        Event after = parser.next();
+        expect(events.get(), Event.ID.DocumentEnd);
+        Event after = events.get();
         if (after.getEventId() != Event.ID.StreamEnd) {
             int[] at = position(after);
             sink.accept(new Parsed.Problem(error(at[0], at[1], "", "a manifest holds one YAML document; "
@@ -103,10 +113,12 @@ final class ManifestParser {
             return;
         }
         boolean seen = false;
-        for (Event event = parser.next(); event.getEventId() != Event.ID.MappingEnd; event = parser.next()) {
+        for (Event event = events.get(); event.getEventId() != Event.ID.MappingEnd; event = events.get()) {
+            builder.startMonitor();
             Node key = builder.build(event, 1);
+            flushOutside(sink);
             int[] keyAt = {key.line, key.column};
-            Event valueStart = parser.next();
+            Event valueStart = events.get();
             String name = key instanceof Node.Scalar scalar ? scalar.text : null;
             if (MONITORS.equals(name) && !seen) {
                 seen = true;
@@ -147,7 +159,7 @@ final class ManifestParser {
             return;
         }
         int index = 0;
-        for (Event event = parser.next(); event.getEventId() != Event.ID.SequenceEnd; event = parser.next()) {
+        for (Event event = events.get(); event.getEventId() != Event.ID.SequenceEnd; event = events.get()) {
             builder.startMonitor();
             Node node = builder.build(event, 2);
             sink.accept(new Parsed.Monitor(index++, node, builder.startMonitor()));

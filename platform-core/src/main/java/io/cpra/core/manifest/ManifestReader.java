@@ -1,6 +1,7 @@
 package io.cpra.core.manifest;
 
 import io.cpra.plugin.api.ConfigException;
+import org.snakeyaml.engine.v2.parser.Parser;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,8 @@ import java.util.function.LongSupplier;
  * position. A result that is not {@link ManifestResult#ok() ok} means the caller must apply
  * nothing it was handed. Any other exception from the consumer ends the read and propagates.
  *
- * <p>By default the parsing runs on a thread of its own, one step ahead of validation; no thread
+ * <p>By default SnakeYAML's scanning and parsing, most of the work, run on a thread of their own a
+ * bounded step ahead; trees, validation and the consumer stay on the calling thread. No thread
  * outlives a call. <b>Thread-safety:</b> immutable; concurrent reads are independent.
  */
 public final class ManifestReader {
@@ -171,19 +173,17 @@ public final class ManifestReader {
         Objects.requireNonNull(consumer, "consumer");
         Load load = new Load(source, single, consumer, start);
         try (Reader in = reader) {
-            ManifestParser parser = new ManifestParser(in, source, limits, single);
+            Parser yaml = ManifestParser.yaml(in, source, limits);
             if (pipelined && !single) {
-                try (Pipeline pipeline = new Pipeline(parser)) {
-                    pipeline.start();
-                    pipeline.drain(load);
+                try (EventPrefetcher events = new EventPrefetcher(yaml)) {
+                    new ManifestParser(events, source, limits, false).run(load);
                 }
             } else {
-                parser.run(load);
+                new ManifestParser(yaml::next, source, limits, single).run(load);
             }
         } catch (IOException e) {
             // closing failed after everything was read: nothing was lost
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (EventPrefetcher.Interrupted e) {
             load.accept(new Parsed.End(new ManifestError(new ManifestPosition(source, 0, 0), "", "",
                     "reading was interrupted")));
         }
@@ -325,8 +325,8 @@ public final class ManifestReader {
         }
 
         /**
-         * @param pipelined whether manifests are parsed on a thread of their own while the caller's
-         *                  thread validates; default true. Single monitors are always read inline.
+         * @param pipelined whether YAML is scanned and parsed on a thread of its own while the caller's
+         *                  thread builds and validates; default true. Single monitors are always read inline.
          * @return this builder
          */
         public Builder pipelined(boolean pipelined) {

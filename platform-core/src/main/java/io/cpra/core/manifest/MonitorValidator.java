@@ -21,7 +21,7 @@ import java.util.Set;
  * reported, with the key's line and column; one bad value never hides another. Keeps no state
  * between monitors except what the caller passes in (the names seen so far).
  *
- * <p>Not thread-safe: one instance per load, used by the validating thread.
+ * <p>Not thread-safe: one instance per load, used by the reading thread.
  */
 final class MonitorValidator {
 
@@ -47,6 +47,9 @@ final class MonitorValidator {
     private final boolean single;
     private final NameTable names;
     private final Problems problems;
+    private final Fields fields = new Fields();
+    /** By config path, the last block that passed; bounded by the handful of config paths. */
+    private final Map<String, Passed> lastPassed = new java.util.HashMap<>();
 
     MonitorValidator(PluginCatalog catalog, String source, boolean single, NameTable names, Problems problems) {
         this.catalog = catalog;
@@ -60,7 +63,7 @@ final class MonitorValidator {
      * @return the definition, or null when the monitor has errors (all added to the problems)
      */
     MonitorDefinition validate(Parsed.Monitor item) {
-        Check check = new Check(item.node(), single ? "" : "monitors[" + item.index() + "]");
+        MonitorCheck check = new MonitorCheck(item.node(), single ? "" : "monitors[" + item.index() + "]", source, problems);
         long before = problems.total();
         if (!(item.node() instanceof MapNode monitor)) {
             check.error(item.node().line, item.node().column, "", "expected a monitor (a map with name and "
@@ -71,10 +74,10 @@ final class MonitorValidator {
         for (Parsed.Pending p : item.problems()) {
             check.error(p.line(), p.column(), p.path(), p.message());
         }
-        unknownKeys(check, monitor, "", MONITOR_KEYS);
-        boolean enabled = optionalBoolean(check, monitor, "enabled", "", true);
+        Fields.unknownKeys(check, monitor, "", MONITOR_KEYS);
+        boolean enabled = Fields.optionalBoolean(check, monitor, "enabled", "", true);
         Set<String> groups = new LinkedHashSet<>();
-        groups(check, monitor, "", groups);
+        Fields.groups(check, monitor, "", groups);
         MonitorDefinition.Pulse pulse = pulse(check, monitor, groups);
         MonitorDefinition.Intervention intervention = intervention(check, monitor,
                 pulse == null ? 1 : pulse.healthyThreshold());
@@ -95,13 +98,13 @@ final class MonitorValidator {
                 new ManifestPosition(source, monitor.line, monitor.column), "", monitor);
     }
 
-    private String name(Check check, MapNode monitor) {
+    private String name(MonitorCheck check, MapNode monitor) {
         int i = monitor.indexOf("name");
         if (i < 0) {
             check.error(monitor.line, monitor.column, "name", "required key \"name\" is missing");
             return null;
         }
-        String name = text(check, monitor, i, "name");
+        String name = Fields.text(check, monitor, i, "name");
         if (name == null) {
             return null;
         }
@@ -131,7 +134,7 @@ final class MonitorValidator {
         return null;
     }
 
-    private MonitorDefinition.Pulse pulse(Check check, MapNode monitor, Set<String> groups) {
+    private MonitorDefinition.Pulse pulse(MonitorCheck check, MapNode monitor, Set<String> groups) {
         int checkKey = monitor.indexOf("pulse_check");
         int pulseKey = monitor.indexOf("pulse");
         if (checkKey >= 0 && pulseKey >= 0) {
@@ -146,13 +149,13 @@ final class MonitorValidator {
             return null;
         }
         String key = monitor.keys[at];
-        MapNode block = block(check, monitor, at, key);
+        MapNode block = Fields.block(check, monitor, at, key);
         if (block == null) {
             return null;
         }
-        unknownKeys(check, block, key, PULSE_KEYS);
-        groups(check, block, key, groups);
-        String type = requiredText(check, block, "type", key);
+        Fields.unknownKeys(check, block, key, PULSE_KEYS);
+        Fields.groups(check, block, key, groups);
+        String type = Fields.requiredText(check, block, "type", key);
         Optional<PluginDescriptor> plugin = type == null ? Optional.empty() : plugin(check, block, key, "type", type,
                 "pulse", catalog.pulse(type), catalog.pulseTypes());
         Duration interval = null;
@@ -160,32 +163,32 @@ final class MonitorValidator {
         if (i < 0) {
             check.error(block.line, block.column, key + ".interval", "required key \"interval\" is missing");
         } else {
-            interval = duration(check, block, i, key + ".interval");
+            interval = fields.duration(check, block, i, key + ".interval");
             if (interval != null && (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0)) {
                 check.error(block.keyLines[i], block.keyColumns[i], key + ".interval", "the interval must be between "
-                        + "100ms and 24h, got " + scalarText(block.values[i]));
+                        + "100ms and 24h, got " + Fields.scalarText(block.values[i]));
                 interval = null;
             }
         }
         Duration timeout = null;
         i = block.indexOf("timeout");
         if (i >= 0) {
-            timeout = duration(check, block, i, key + ".timeout");
+            timeout = fields.duration(check, block, i, key + ".timeout");
             if (timeout != null && !timeout.isPositive()) {
                 check.error(block.keyLines[i], block.keyColumns[i], key + ".timeout", "the timeout must be "
-                        + "greater than 0, got " + scalarText(block.values[i]));
+                        + "greater than 0, got " + Fields.scalarText(block.values[i]));
                 timeout = null;
             } else if (timeout != null && interval != null && timeout.compareTo(interval) > 0) {
                 check.error(block.keyLines[i], block.keyColumns[i], key + ".timeout", "the timeout ("
-                        + scalarText(block.values[i]) + ") must not be longer than the interval ("
-                        + scalarText(block.get("interval")) + ")");
+                        + Fields.scalarText(block.values[i]) + ") must not be longer than the interval ("
+                        + Fields.scalarText(block.get("interval")) + ")");
                 timeout = null;
             }
         } else if (interval != null) {
             timeout = interval.compareTo(DEFAULT_MAX_TIMEOUT) < 0 ? interval : DEFAULT_MAX_TIMEOUT;
         }
-        int unhealthy = aliasedCount(check, block, key, "unhealthy_threshold", "max_failures", 1);
-        int healthy = count(check, block, key, "healthy_threshold", 2);
+        int unhealthy = Fields.aliasedCount(check, block, key, "unhealthy_threshold", "max_failures", 1);
+        int healthy = Fields.count(check, block, key, "healthy_threshold", 2);
         Map<String, Object> config = config(check, block, key, "config", plugin);
         if (type == null || interval == null || timeout == null || unhealthy < 1 || healthy < 1 || config == null) {
             return null;
@@ -193,23 +196,23 @@ final class MonitorValidator {
         return new MonitorDefinition.Pulse(key, type, interval, timeout, unhealthy, healthy, config);
     }
 
-    private MonitorDefinition.Intervention intervention(Check check, MapNode monitor, int healthyThreshold) {
+    private MonitorDefinition.Intervention intervention(MonitorCheck check, MapNode monitor, int healthyThreshold) {
         int at = monitor.indexOf("intervention");
         if (at < 0) {
             return null;
         }
-        MapNode block = block(check, monitor, at, "intervention");
+        MapNode block = Fields.block(check, monitor, at, "intervention");
         if (block == null) {
             return null;
         }
-        unknownKeys(check, block, "intervention", INTERVENTION_KEYS);
-        String type = requiredText(check, block, "action", "intervention");
+        Fields.unknownKeys(check, block, "intervention", INTERVENTION_KEYS);
+        String type = Fields.requiredText(check, block, "action", "intervention");
         Optional<PluginDescriptor> plugin = type == null ? Optional.empty() : plugin(check, block, "intervention",
                 "action", type, "intervention", catalog.intervention(type), catalog.interventionTypes());
-        int attempts = aliasedCount(check, block, "intervention", "retries", "max_failures", 1);
-        Duration timeout = optionalDuration(check, block, "intervention", "timeout", DEFAULT_INTERVENTION_TIMEOUT, true);
-        Duration backoff = optionalDuration(check, block, "intervention", "backoff", DEFAULT_BACKOFF, false);
-        int verify = count(check, block, "intervention", "verify", healthyThreshold);
+        int attempts = Fields.aliasedCount(check, block, "intervention", "retries", "max_failures", 1);
+        Duration timeout = fields.optionalDuration(check, block, "intervention", "timeout", DEFAULT_INTERVENTION_TIMEOUT, true);
+        Duration backoff = fields.optionalDuration(check, block, "intervention", "backoff", DEFAULT_BACKOFF, false);
+        int verify = Fields.count(check, block, "intervention", "verify", healthyThreshold);
         int target = block.indexOf("target");
         int configAt = block.indexOf("config");
         String configKey = "target";
@@ -228,12 +231,12 @@ final class MonitorValidator {
         return new MonitorDefinition.Intervention(type, attempts, timeout, backoff, verify, configKey, config);
     }
 
-    private Map<Colour, MonitorDefinition.Code> codes(Check check, MapNode monitor) {
+    private Map<Colour, MonitorDefinition.Code> codes(MonitorCheck check, MapNode monitor) {
         int at = monitor.indexOf("codes");
         if (at < 0) {
             return Map.of();
         }
-        MapNode codes = block(check, monitor, at, "codes");
+        MapNode codes = Fields.block(check, monitor, at, "codes");
         if (codes == null) {
             return Map.of();
         }
@@ -247,16 +250,16 @@ final class MonitorValidator {
                 continue;
             }
             String path = "codes." + colourKey;
-            MapNode block = block(check, codes, i, path);
+            MapNode block = Fields.block(check, codes, i, path);
             if (block == null) {
                 continue;
             }
-            unknownKeys(check, block, path, CODE_KEYS);
-            boolean dispatch = optionalBoolean(check, block, "dispatch", path, true);
-            String type = requiredText(check, block, "notify", path);
+            Fields.unknownKeys(check, block, path, CODE_KEYS);
+            boolean dispatch = Fields.optionalBoolean(check, block, "dispatch", path, true);
+            String type = Fields.requiredText(check, block, "notify", path);
             Optional<PluginDescriptor> plugin = type == null ? Optional.empty() : plugin(check, block, path, "notify", type,
                     "code", catalog.code(type), catalog.codeTypes());
-            Duration cooldown = optionalDuration(check, block, path, "cooldown", null, false);
+            Duration cooldown = fields.optionalDuration(check, block, path, "cooldown", null, false);
             Map<String, Object> config = config(check, block, path, "config", plugin);
             if (type != null && config != null) {
                 Colour colour = Colour.of(colourKey);
@@ -267,7 +270,7 @@ final class MonitorValidator {
         return Collections.unmodifiableMap(byColour);
     }
 
-    private static Optional<PluginDescriptor> plugin(Check check, MapNode block, String path, String typeKey,
+    private static Optional<PluginDescriptor> plugin(MonitorCheck check, MapNode block, String path, String typeKey,
                                                      String type, String family, Optional<PluginDescriptor> found,
                                                      Set<String> installed) {
         if (found.isEmpty()) {
@@ -282,14 +285,15 @@ final class MonitorValidator {
     /**
      * The plugin's config block as plain values, checked against the plugin's declared keys.
      *
-     * @return the block (empty when absent), or null when it is not a map
+     * @return the block (empty when absent or empty), or null when it is not a map
      */
-    private Map<String, Object> config(Check check, MapNode block, String path, String key,
+    private Map<String, Object> config(MonitorCheck check, MapNode block, String path, String key,
                                        Optional<PluginDescriptor> plugin) {
         int i = block.indexOf(key);
         String configPath = path + "." + key;
         Map<String, Object> config;
-        if (i < 0) {
+        if (i < 0 || block.values[i] instanceof Node.Scalar s && s.kind == Node.Kind.NULL) {
+            // "config:" with every setting commented out means no settings
             config = Map.of();
         } else if (block.values[i] instanceof MapNode map) {
             config = map.plain();
@@ -298,8 +302,11 @@ final class MonitorValidator {
                     + "settings, got " + block.values[i].describe());
             return null;
         }
-        if (plugin.isPresent()) {
-            List<ConfigException> found = PluginConfig.of(check.name, configPath, config).check(plugin.get().keys());
+        if (plugin.isPresent() && !checkedBefore(configPath, config, plugin.get())) {
+            List<ConfigException> found = PluginConfig.of(check.name(), configPath, config).check(plugin.get().keys());
+            if (found.isEmpty()) {
+                remember(configPath, config, plugin.get());
+            }
             for (ConfigException problem : found) {
                 ManifestPosition at = Paths.locate(check.root, problem.path(), source)
                         .orElse(new ManifestPosition(source, block.line, block.column));
@@ -309,175 +316,24 @@ final class MonitorValidator {
         return config;
     }
 
-    // ---- values -------------------------------------------------------------------------
-
-    private static MapNode block(Check check, MapNode parent, int i, String path) {
-        if (parent.values[i] instanceof MapNode map) {
-            return map;
-        }
-        check.error(parent.keyLines[i], parent.keyColumns[i], path, "expected a map, got " + parent.values[i].describe());
-        return null;
+    /**
+     * Whether this very block (the same immutable map, shared through a YAML alias) already
+     * passed the same plugin's check at the same path: a manifest that gives every monitor
+     * {@code codes: *defaults} then checks the shared blocks once, not once per monitor.
+     */
+    private boolean checkedBefore(String path, Map<String, Object> config, PluginDescriptor plugin) {
+        Passed passed = lastPassed.get(path);
+        return passed != null && passed.config == config && passed.plugin == plugin;
     }
 
-    private static void unknownKeys(Check check, MapNode map, String path, List<String> accepted) {
-        for (int i = 0; i < map.length(); i++) {
-            String key = map.keys[i];
-            if (!accepted.contains(key)) {
-                check.error(map.keyLines[i], map.keyColumns[i], join(path, key), "unknown key \"" + key + "\""
-                        + Suggestions.didYouMean(key, accepted) + "; accepted keys: " + String.join(", ", accepted));
-            }
+    private void remember(String path, Map<String, Object> config, PluginDescriptor plugin) {
+        if (!config.isEmpty()) {
+            lastPassed.put(path, new Passed(config, plugin));
         }
     }
 
-    private static void groups(Check check, MapNode map, String path, Set<String> into) {
-        int i = map.indexOf("groups");
-        if (i < 0) {
-            return;
-        }
-        String groupsPath = join(path, "groups");
-        if (!(map.values[i] instanceof Node.SeqNode list)) {
-            check.error(map.keyLines[i], map.keyColumns[i], groupsPath, "expected a list of group names such as "
-                    + "[payments, tier-1], got " + map.values[i].describe());
-            return;
-        }
-        for (int j = 0; j < list.items.length; j++) {
-            Node item = list.items[j];
-            if (item instanceof Node.Scalar s && s.kind != Node.Kind.NULL && !s.text.isBlank()) {
-                into.add(s.text);
-            } else {
-                check.error(item.line, item.column, groupsPath + "[" + j + "]", "expected a group name, got "
-                        + item.describe());
-            }
-        }
+    /** A block that passed its plugin's check; compared by identity. */
+    private record Passed(Map<String, Object> config, PluginDescriptor plugin) {
     }
 
-    private static String requiredText(Check check, MapNode map, String key, String path) {
-        int i = map.indexOf(key);
-        if (i < 0) {
-            check.error(map.line, map.column, join(path, key), "required key \"" + key + "\" is missing");
-            return null;
-        }
-        return text(check, map, i, join(path, key));
-    }
-
-    private static String text(Check check, MapNode map, int i, String path) {
-        if (map.values[i] instanceof Node.Scalar s && s.kind != Node.Kind.NULL && !s.text.isEmpty()) {
-            return s.text;
-        }
-        check.error(map.keyLines[i], map.keyColumns[i], path, "expected a text value, got " + map.values[i].describe());
-        return null;
-    }
-
-    private static boolean optionalBoolean(Check check, MapNode map, String key, String path, boolean fallback) {
-        int i = map.indexOf(key);
-        if (i < 0) {
-            return fallback;
-        }
-        Boolean value = map.values[i] instanceof Node.Scalar s ? Scalars.yaml11Boolean(s) : null;
-        if (value == null) {
-            check.error(map.keyLines[i], map.keyColumns[i], join(path, key), "expected true or false (or yes/no, "
-                    + "on/off), got " + map.values[i].describe());
-            return fallback;
-        }
-        return value;
-    }
-
-    /** An optional whole number of at least 1; -1 after an error. */
-    private static int count(Check check, MapNode map, String path, String key, int fallback) {
-        int i = map.indexOf(key);
-        return i < 0 ? fallback : count(check, map, i, join(path, key));
-    }
-
-    private static int aliasedCount(Check check, MapNode map, String path, String key, String alias, int fallback) {
-        int i = map.indexOf(key);
-        int j = map.indexOf(alias);
-        if (i >= 0 && j >= 0) {
-            int later = Math.max(i, j);
-            check.error(map.keyLines[later], map.keyColumns[later], join(path, map.keys[later]), "give either "
-                    + key + " or " + alias + " (they mean the same), not both");
-            return -1;
-        }
-        int at = i >= 0 ? i : j;
-        return at < 0 ? fallback : count(check, map, at, join(path, map.keys[at]));
-    }
-
-    private static int count(Check check, MapNode map, int i, String path) {
-        Node value = map.values[i];
-        if (value instanceof Node.Scalar s && s.kind == Node.Kind.INTEGER) {
-            Number n = (Number) s.value;
-            if (n instanceof Integer small && small >= 1) {
-                return small;
-            }
-            check.error(map.keyLines[i], map.keyColumns[i], path, "expected a whole number from 1 to "
-                    + Integer.MAX_VALUE + ", got " + s.text);
-            return -1;
-        }
-        check.error(map.keyLines[i], map.keyColumns[i], path, "expected a whole number of at least 1, got "
-                + value.describe());
-        return -1;
-    }
-
-    private static Duration optionalDuration(Check check, MapNode map, String path, String key, Duration fallback,
-                                             boolean positive) {
-        int i = map.indexOf(key);
-        if (i < 0) {
-            return fallback;
-        }
-        String keyPath = join(path, key);
-        Duration value = duration(check, map, i, keyPath);
-        if (value == null) {
-            return null;
-        }
-        if (positive ? !value.isPositive() : value.isNegative()) {
-            check.error(map.keyLines[i], map.keyColumns[i], keyPath, "the " + key + " must be "
-                    + (positive ? "greater than 0" : "0 or more") + ", got " + scalarText(map.values[i]));
-            return null;
-        }
-        return value;
-    }
-
-    private static Duration duration(Check check, MapNode map, int i, String path) {
-        Node value = map.values[i];
-        if (!(value instanceof Node.Scalar s) || s.kind == Node.Kind.NULL) {
-            check.error(map.keyLines[i], map.keyColumns[i], path, "expected a duration such as 500ms, 5s or 1h30m, "
-                    + "got " + value.describe());
-            return null;
-        }
-        try {
-            return io.cpra.plugin.api.Durations.parse(s.text);
-        } catch (IllegalArgumentException e) {
-            check.error(map.keyLines[i], map.keyColumns[i], path, e.getMessage() + "; write it like 500ms, 5s or 1h30m");
-            return null;
-        }
-    }
-
-    private static String scalarText(Node node) {
-        return node instanceof Node.Scalar s ? s.text : node.describe();
-    }
-
-    private static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
-    }
-
-    /** One monitor's check: its tree, its name once known, and where errors go. */
-    private final class Check {
-        final Node root;
-        final String prefix;
-        String name = "";
-
-        Check(Node root, String prefix) {
-            this.root = root;
-            this.prefix = prefix;
-        }
-
-        void name(String known) {
-            this.name = known;
-        }
-
-        void error(int line, int column, String path, String message) {
-            // before the name is known (or when it is unusable) the index identifies the monitor
-            String fullPath = name.isEmpty() && !prefix.isEmpty() ? (path.isEmpty() ? prefix : prefix + "." + path) : path;
-            problems.add(new ManifestError(new ManifestPosition(source, line, column), name, fullPath, message));
-        }
-    }
 }

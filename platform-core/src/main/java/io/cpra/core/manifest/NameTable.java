@@ -3,7 +3,7 @@ package io.cpra.core.manifest;
 /**
  * The monitor names seen so far and where each was first defined, for duplicate detection over
  * a million names without a boxed map entry per name: open addressing over parallel arrays.
- * Not thread-safe; used by the validating thread only.
+ * Not thread-safe; used by the reading thread only.
  */
 final class NameTable {
 

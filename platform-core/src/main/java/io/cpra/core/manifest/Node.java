@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * One node of a monitor's small tree: the YAML as written, with the line and column of every
  * node and key, built from parser events one monitor at a time. Nodes are immutable once built,
- * except for the cached plain form of collections, which only the validating thread writes.
+ * except for the cached plain form of collections, which only the reading thread writes.
  *
  * <p>Aliases are resolved by sharing: a {@code *name} becomes a reference to the anchored node,
  * so a tree may be a DAG. {@link #size()} counts nodes as if every alias were expanded, which is

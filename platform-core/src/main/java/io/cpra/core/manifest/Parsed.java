@@ -3,7 +3,7 @@ package io.cpra.core.manifest;
 import java.util.List;
 
 /**
- * What the parsing side hands to the validating side, in document order: a monitor's tree, a
+ * What the manifest parser hands to validation, in document order: a monitor's tree, a
  * problem outside any monitor, or the end (after a fatal problem or the end of the document).
  */
 sealed interface Parsed {

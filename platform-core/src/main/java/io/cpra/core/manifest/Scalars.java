@@ -68,6 +68,10 @@ final class Scalars {
     }
 
     private static Node.Scalar number(int line, int column, String text) {
+        if (isSmallDecimal(text)) {
+            // the common case (ports, counts, thresholds) without a regular expression
+            return new Node.Scalar(line, column, text, Kind.INTEGER, Integer.parseInt(text), true);
+        }
         if (INT.matcher(text).matches()) {
             return new Node.Scalar(line, column, text, Kind.INTEGER, integer(text), true);
         }
@@ -75,6 +79,22 @@ final class Scalars {
             return new Node.Scalar(line, column, text, Kind.FLOAT, floating(text), true);
         }
         return null;
+    }
+
+    /** Up to nine digits with an optional sign: always an int. */
+    private static boolean isSmallDecimal(String text) {
+        int start = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
+        int length = text.length() - start;
+        if (length < 1 || length > 9) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Number integer(String text) {

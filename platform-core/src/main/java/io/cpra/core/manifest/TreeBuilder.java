@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * {@link Parsed.Pending}s; exceeding a limit throws {@link Fatal}.
  *
  * <p>Anchors live for the whole document, as YAML has it, so a block anchored in the first
- * monitor can be reused by every later one. Confined to the parsing thread.
+ * monitor can be reused by every later one. Confined to the reading thread.
  */
 final class TreeBuilder {
 

@@ -132,6 +132,21 @@ class AcceptedValuesTest {
     }
 
     @Test
+    void anEmptyConfigMeansNoSettings() {
+        ManifestResult result = Manifests.read("""
+                monitors:
+                  - name: m
+                    pulse:
+                      type: tcp
+                      interval: 1s
+                      config:
+                """);
+        assertThat(result.errors()).extracting(ManifestError::toString).containsExactly(
+                "m.yaml:6:7: monitor \"m\": pulse.config.host: required key is missing",
+                "m.yaml:6:7: monitor \"m\": pulse.config.port: required key is missing");
+    }
+
+    @Test
     void manifestWithNoMonitorsIsValid() {
         ManifestResult result = Manifests.read("monitors: []\n");
         assertThat(result.ok()).isTrue();

@@ -159,6 +159,8 @@ class SchemaErrorsTest {
                         "expected a list of monitors, got nothing (write monitors: [] for none)"),
                 arguments("top level not a map", "- name: m1\n", "1:1", "", "",
                         "expected a map with a \"monitors\" list, got a list"),
+                arguments("tag on a top-level key", "!!int monitors: []\n", "1:1", "", "",
+                        "the value \"monitors\" does not fit its tag !!int"),
                 arguments("empty file", "", "1:1", "", "", "the manifest is empty; expected a map with a \"monitors\" list"),
                 arguments("second document", Manifests.BASE + "---\nmonitors: []\n", "9:1", "", "",
                         "a manifest holds one YAML document"),

@@ -69,7 +69,8 @@ class SmallPartsTest {
 
     private static Node build(String yaml) {
         Node[] root = new Node[1];
-        new ManifestParser(new java.io.StringReader(yaml), "s", ManifestLimits.DEFAULTS, true).run(item -> {
+        new ManifestParser(ManifestParser.yaml(new java.io.StringReader(yaml), "s", ManifestLimits.DEFAULTS)::next, "s",
+                ManifestLimits.DEFAULTS, true).run(item -> {
             if (item instanceof Parsed.Monitor m) {
                 root[0] = m.node();
             }

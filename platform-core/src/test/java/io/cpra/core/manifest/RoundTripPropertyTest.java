@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Any valid manifest, written with any of the accepted spellings, reads back as the monitors it
  * describes, with the documented defaults filled in.
  */
-class RoundTripProperties {
+class RoundTripPropertyTest {
 
     /** A monitor as a test writes it: empty optionals are left out of the YAML. */
     record Spec(String name, Optional<Boolean> enabled, List<String> groups, List<String> pulseGroups,
