@@ -16,6 +16,8 @@ final class CodeJob extends Job {
     final CodeRoute route;
     final Alert alert;
     final int attempt;
+    /** A code raised in the same step, to deliver after this one so receivers see them in order. */
+    CodeJob then;
     private final GuardedDelivery delivery;
 
     CodeJob(GuardedDelivery delivery, CodeRoute route, Alert alert, int attempt, long dueNanos, long timeoutNanos) {

@@ -213,7 +213,7 @@ final class EngineLoop implements Runnable {
         for (int i = 0; i < waitingCount; i++) {
             PulseJob job = waiting[i];
             int row = store.rowIfLive(job.handle);
-            if (row >= 0 && !store.flags().has(row, Roster.NOT_SCHEDULED)) {
+            if (row >= 0 && !store.flags().hasAny(row, Roster.NOT_SCHEDULED)) {
                 waiting[kept++] = job;
             } else if (row >= 0) {
                 store.flags().lower(row, EntityStore.PULSE_WAITING);

@@ -180,10 +180,23 @@ final class Reactions {
             loop.timers.add(new Timers.Timer(loop.now + t.delayNanos(), Timers.Kind.RETRY_ATTEMPT,
                     store.handleOf(row), store.incidentSeq().get(row), t.attempt(), cause));
         }
+        CodeJob first = null;
+        CodeJob last = null;
         for (Code code : CODES) {
             if (t.raised(code) || t.suppressed(code)) {
-                raise(row, spec, COLOURS[code.ordinal()], t.suppressed(code), cause);
+                CodeJob job = raise(row, spec, COLOURS[code.ordinal()], t.suppressed(code), cause);
+                if (job != null) {
+                    if (first == null) {
+                        first = job;
+                    } else {
+                        last.then = job;
+                    }
+                    last = job;
+                }
             }
+        }
+        if (first != null) {
+            loop.submitCode(first);
         }
         if (t.has(Action.CLOSE_INCIDENT)) {
             long id = store.incidentId().get(row);
@@ -201,7 +214,8 @@ final class Reactions {
 
     // ---- codes --------------------------------------------------------------------------
 
-    private void raise(int row, MonitorSpec spec, Colour colour, boolean suppressed, String cause) {
+    /** Raises one code; returns its delivery job when it is to be delivered, for the caller to submit. */
+    private CodeJob raise(int row, MonitorSpec spec, Colour colour, boolean suppressed, String cause) {
         CodeRoute route = spec.route(colour);
         boolean dispatched = !suppressed && route != null && route.dispatch();
         long incidentId = store.incidentId().get(row);
@@ -223,9 +237,9 @@ final class Reactions {
         }
         loop.events.publish(new EngineEvent.CodeRaised(at, alert.monitor(), colour, alert.id(), incidentId,
                 suppressed, dispatched, route == null ? "" : route.type(), alert.summary()));
-        if (dispatched) {
-            loop.submitCode(new CodeJob(loop.delivery, route, alert, 1, loop.now, loop.settings.codeTimeout().toNanos()));
-        }
+        return dispatched
+                ? new CodeJob(loop.delivery, route, alert, 1, loop.now, loop.settings.codeTimeout().toNanos())
+                : null;
     }
 
     private void onDelivery(CodeJob job) {
@@ -248,6 +262,9 @@ final class Reactions {
         loop.events.publish(new EngineEvent.DeliveryFinished(at, job.alert.monitor(), job.alert.colour(),
                 job.alert.id(), job.route.type(), job.route.notifier().destination(), job.attempt,
                 outcome.delivered(), next, outcome.message()));
+        if (job.then != null) {
+            loop.submitCode(job.then);
+        }
     }
 
     private long redeliveryDelay(int attempt) {

@@ -141,7 +141,7 @@ final class Roster {
 
     /** Schedules a row's first pulse, spread over its interval by its name, unless it is held. */
     private void scheduleFirst(int row) {
-        if (store.flags().has(row, NOT_SCHEDULED | EntityStore.PULSE_WAITING)) {
+        if (store.flags().hasAny(row, NOT_SCHEDULED | EntityStore.PULSE_WAITING)) {
             return;
         }
         MonitorSpec spec = store.spec().get(row);
@@ -242,7 +242,7 @@ final class Roster {
         if (row < 0) {
             return Optional.empty();
         }
-        if (store.flags().has(row, EntityStore.PULSE_IN_FLIGHT | EntityStore.PULSE_WAITING) || !loop.roomToWait()) {
+        if (store.flags().hasAny(row, EntityStore.PULSE_IN_FLIGHT | EntityStore.PULSE_WAITING) || !loop.roomToWait()) {
             return Optional.of(false);
         }
         MonitorSpec spec = store.spec().get(row);

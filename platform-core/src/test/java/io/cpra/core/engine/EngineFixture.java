@@ -110,7 +110,7 @@ final class EngineFixture implements AutoCloseable {
     // ---- scripted plugins -------------------------------------------------------------------
 
     /** A check answering from a script indexed by call number; counts its calls. */
-    static final class ScriptedCheck implements PulseCheck {
+    static class ScriptedCheck implements PulseCheck {
         final AtomicInteger calls = new AtomicInteger();
         volatile IntFunction<PulseOutcome> script;
 

@@ -51,6 +51,17 @@ public final class ByteColumn extends Column {
     }
 
     /**
+     * Whether any of {@code bits} is set in a row.
+     *
+     * @param row  a live row
+     * @param bits the bits to test
+     * @return true when at least one bit in {@code bits} is set
+     */
+    public boolean hasAny(int row, int bits) {
+        return (get(row) & bits) != 0;
+    }
+
+    /**
      * Sets {@code bits} in a row, leaving the others as they are.
      *
      * @param row  a live row
