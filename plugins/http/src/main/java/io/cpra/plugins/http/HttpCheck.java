@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each attempt takes a client whose connect timeout fits in the time left, sets the
  * request's read timeout to the time left, and reads at most {@link #BODY_LIMIT} bytes of the
- * body. A failed attempt is repeated up to {@code retries} times while the deadline allows.
+ * body. A failed attempt is repeated up to {@code retries} times while the deadline allows;
+ * each attempt may use an equal share of the time left.
  * An interrupt (the platform's deadline or shutdown) surfaces as {@link InterruptedException}.
  */
 final class HttpCheck implements PulseCheck {
@@ -59,11 +60,12 @@ final class HttpCheck implements PulseCheck {
 
     @Override
     public PulseOutcome check(Deadline deadline) throws InterruptedException {
-        PulseOutcome outcome = attempt(deadline);
+        int allowed = spec.retries() + 1;
+        PulseOutcome outcome = attempt(share(deadline, allowed));
         int attempts = 1;
-        while (!outcome.passing() && attempts <= spec.retries() && !deadline.expired()) {
+        while (!outcome.passing() && attempts < allowed && !deadline.expired()) {
             TimeUnit.NANOSECONDS.sleep(Math.min(RETRY_PAUSE_NANOS, deadline.remainingNanos() / 4));
-            outcome = attempt(deadline);
+            outcome = attempt(share(deadline, allowed - attempts));
             attempts++;
         }
         if (attempts == 1) {
@@ -71,6 +73,15 @@ final class HttpCheck implements PulseCheck {
         }
         String note = outcome.passing() ? " (attempt " + attempts + ")" : " (" + attempts + " attempts)";
         return new PulseOutcome(outcome.status(), outcome.message() + note, outcome.detail());
+    }
+
+    /**
+     * The part of the time left that one attempt may use: an equal share among the attempts
+     * left, so that an attempt that times out leaves room for the retries after it.
+     */
+    static Deadline share(Deadline deadline, int attemptsLeft) {
+        long remaining = deadline.remainingNanos();
+        return remaining <= 0 || attemptsLeft <= 1 ? deadline : new Deadline(deadline.nanoTime() - remaining + remaining / attemptsLeft);
     }
 
     private PulseOutcome attempt(Deadline deadline) throws InterruptedException {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * <p>A round sends {@code count} probes one after the other: ICMP echo requests when the
  * process may ({@link IcmpAccess#ICMP}), otherwise — only with {@code ignore_privilege} —
  * TCP probes of port 7. Every reply: OK; some: WARNING; none: CRITICAL, and the round is
- * repeated up to {@code retries} times while the deadline allows. Without ICMP and without
+ * repeated up to {@code retries} times, each round using an equal share of the time left. Without ICMP and without
  * {@code ignore_privilege} the outcome is UNKNOWN, saying why, rather than a TCP probe passed
  * off as a ping.
  */
@@ -45,10 +45,11 @@ final class IcmpCheck implements PulseCheck {
                     + "grant it (setcap cap_net_raw+ep on the java binary, or AmbientCapabilities=CAP_NET_RAW in systemd) "
                     + "or set ignore_privilege: true to accept a TCP probe of port 7 instead");
         }
-        PulseOutcome outcome = round(deadline, icmp);
+        int allowed = spec.retries() + 1;
+        PulseOutcome outcome = round(Attempts.share(deadline, allowed), icmp);
         int rounds = 1;
-        while (outcome.status() == PulseOutcome.Status.CRITICAL && rounds <= spec.retries() && !deadline.expired()) {
-            outcome = round(deadline, icmp);
+        while (outcome.status() == PulseOutcome.Status.CRITICAL && rounds < allowed && !deadline.expired()) {
+            outcome = round(Attempts.share(deadline, allowed - rounds), icmp);
             rounds++;
         }
         return rounds == 1 ? outcome

@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>An attempt connects with the time left as connect timeout, optionally shakes hands with
  * TLS, sends, and reads until the expected text appears, the peer closes, the read limit is
- * reached or the deadline passes; every blocking step gets the time left. The platform's
+ * reached or the deadline passes; every blocking step gets the time left. A failed attempt is
+ * repeated up to {@code retries} times, each attempt using an equal share of the time left.
+ * The platform's
  * interrupt closes the socket and surfaces as {@link InterruptedException}.
  */
 final class TcpCheck implements PulseCheck {
@@ -53,11 +55,12 @@ final class TcpCheck implements PulseCheck {
 
     @Override
     public PulseOutcome check(Deadline deadline) throws InterruptedException {
-        PulseOutcome outcome = attempt(deadline);
+        int allowed = spec.retries() + 1;
+        PulseOutcome outcome = attempt(Attempts.share(deadline, allowed));
         int attempts = 1;
-        while (!outcome.passing() && attempts <= spec.retries() && !deadline.expired()) {
+        while (!outcome.passing() && attempts < allowed && !deadline.expired()) {
             TimeUnit.NANOSECONDS.sleep(Math.min(RETRY_PAUSE_NANOS, deadline.remainingNanos() / 4));
-            outcome = attempt(deadline);
+            outcome = attempt(Attempts.share(deadline, allowed - attempts));
             attempts++;
         }
         if (attempts == 1) {
