@@ -6,6 +6,7 @@ import io.cpra.plugin.api.PulseCheck;
 import io.cpra.plugin.api.PulseOutcome;
 import io.helidon.http.Header;
 import io.helidon.http.HttpMediaType;
+import io.helidon.http.Method;
 import io.helidon.webclient.api.ClientUri;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
@@ -13,6 +14,7 @@ import io.helidon.webclient.api.HttpClientResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,6 +41,8 @@ final class HttpCheck implements PulseCheck {
 
     /** The longest pause between attempts; shorter when the deadline is near. */
     private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private static final byte[] NO_BODY = new byte[0];
 
     private final String url;
     private final HttpSpec spec;
@@ -96,7 +100,8 @@ final class HttpCheck implements PulseCheck {
         try {
             HttpClientRequest request = transport.client(spec.tls(), remaining)
                     .method(spec.method())
-                    .uri(url)
+                    // a URI, not the string: Helidon reads a string as a path and would encode its '?'
+                    .uri(URI.create(url))
                     .followRedirects(spec.followRedirects())
                     .maxRedirects(spec.maxRedirects())
                     .keepAlive(spec.keepAlive())
@@ -106,7 +111,8 @@ final class HttpCheck implements PulseCheck {
             }
             try (HttpClientResponse response = spec.body() == null ? request.request() : request.submit(spec.body())) {
                 int status = response.status().code();
-                byte[] body = read(response);
+                // a HEAD response announces the length of a body it does not send
+                byte[] body = Method.HEAD.equals(spec.method()) ? NO_BODY : read(response);
                 long elapsed = transport.nanoTime() - start;
                 String text = spec.bodyRules().needsBody() ? new String(body, charset(response)) : null;
                 return judge(status, text, body.length, elapsed, response.lastEndpointUri());

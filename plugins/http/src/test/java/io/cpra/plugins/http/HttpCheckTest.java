@@ -65,6 +65,9 @@ class HttpCheckTest {
                                         + " accept=" + req.headers().first(HeaderNames.ACCEPT).orElse("-")
                                         + " auth=" + req.headers().first(HeaderNames.AUTHORIZATION).orElse("-")))
                         .post("/echo-body", (req, res) -> res.send("got " + req.content().as(String.class)))
+                        .get("/echo-query", (req, res) -> res.send("query=" + req.query().rawValue()
+                                + " b=" + req.query().first("b").orElse("-")))
+                        .head("/ok", (req, res) -> res.header(HeaderNames.CONTENT_LENGTH, "15").send())
                         .get("/slow", (req, res) -> {
                             SLOW_ARRIVED.release();
                             try {
@@ -194,6 +197,22 @@ class HttpCheckTest {
                 "body_contains", "got ping")).check(soon());
 
         assertThat(outcome.status()).as(outcome.message()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void queryStringsArriveAsWritten() throws Exception {
+        PulseOutcome outcome = prepare(config("url", base + "/echo-query?a=1&b=x%20y",
+                "body_contains", "query=a=1&b=x%20y b=x y")).check(soon());
+
+        assertThat(outcome.status()).as(outcome.message()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void headRequestsNeedNoBody() throws Exception {
+        PulseOutcome outcome = prepare(config("url", base + "/ok", "method", "HEAD")).check(soon());
+
+        assertThat(outcome.status()).as(outcome.message()).isEqualTo(Status.OK);
+        assertThat(outcome.detail()).isEqualTo("time=12ms size=0B");
     }
 
     @Test
