@@ -30,8 +30,8 @@ final class InvocationConfig {
             "environment variables to set, a map of names to values");
     static final ConfigKey INHERIT_ENV = ConfigKey.optional("inherit_env", ValueType.BOOLEAN, "true",
             "start from cpra's own environment; false starts from PATH alone");
-    static final ConfigKey WORKING_DIR = ConfigKey.optional("working_dir", ValueType.STRING, "the cpra home",
-            "directory to run in, relative to the cpra home");
+    static final ConfigKey WORKING_DIR = ConfigKey.optional("working_dir", ValueType.STRING, null,
+            "directory to run in, relative to the cpra home; default: the cpra home");
     static final ConfigKey TIMEOUT = ConfigKey.optional("timeout", ValueType.DURATION, null,
             "stop the program after this long (process tree killed); the platform's deadline applies too");
 

@@ -50,13 +50,14 @@ public final class ScriptInterventionPlugin implements InterventionPlugin {
             "Runs a script file through its #! line or an interpreter; exit 0 is success",
             ConfigKey.required("path", ValueType.STRING,
                     "the script file, relative to the cpra home; checked when the manifest loads"),
-            InvocationConfig.ARGS,
+            ConfigKey.optional("args", ValueType.LIST, null,
+                    "arguments passed to the script"),
             ConfigKey.optional("interpreter", ValueType.STRING, null,
                     "run the script with this program, such as python3 or \"bash -eu\"; default: its #! line"),
             InvocationConfig.ENV,
             InvocationConfig.INHERIT_ENV,
-            ConfigKey.optional("working_dir", ValueType.STRING, "the script's directory",
-                    "directory to run in, relative to the cpra home"),
+            ConfigKey.optional("working_dir", ValueType.STRING, null,
+                    "directory to run in, relative to the cpra home; default: the script's directory"),
             InvocationConfig.TIMEOUT);
 
     private final ProcessRunner runner;

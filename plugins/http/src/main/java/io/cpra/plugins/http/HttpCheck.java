@@ -105,7 +105,8 @@ final class HttpCheck implements PulseCheck {
                     .followRedirects(spec.followRedirects())
                     .maxRedirects(spec.maxRedirects())
                     .keepAlive(spec.keepAlive())
-                    .readTimeout(deadline.remaining());
+                    // never zero: a socket reads a zero timeout as "wait forever"
+                    .readTimeout(Duration.ofMillis(deadline.timeoutMillis()));
             for (Header header : spec.headers().headers()) {
                 request.header(header);
             }
