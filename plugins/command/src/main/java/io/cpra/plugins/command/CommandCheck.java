@@ -2,8 +2,8 @@ package io.cpra.plugins.command;
 
 import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.PulseCheck;
-import io.cpra.plugin.api.PulseOutcome;
 import io.cpra.plugin.api.PulseOutcome.Status;
+import io.cpra.plugin.api.PulseOutcome;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

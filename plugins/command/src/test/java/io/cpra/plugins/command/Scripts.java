@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Writes test scripts. */
 final class Scripts {
@@ -23,8 +25,8 @@ final class Scripts {
         var handle = ProcessHandle.of(pid);
         if (handle.isPresent()) {
             try {
-                handle.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException stillThere) {
+                handle.get().onExit().get(10, TimeUnit.SECONDS);
+            } catch (TimeoutException stillThere) {
                 return false;
             }
         }

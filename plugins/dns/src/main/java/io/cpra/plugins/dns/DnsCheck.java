@@ -13,7 +13,9 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedByInterruptException;
@@ -196,10 +198,10 @@ final class DnsCheck implements PulseCheck {
             if (t instanceof UnknownHostException) {
                 return "unknown DNS server host " + server.host();
             }
-            if (t instanceof java.net.ConnectException) {
+            if (t instanceof ConnectException) {
                 return "connection to " + server + " refused";
             }
-            if (t instanceof java.net.PortUnreachableException) {
+            if (t instanceof PortUnreachableException) {
                 return server + " is not listening (ICMP port unreachable)";
             }
         }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.xbill.DNS.Rcode;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -78,7 +79,7 @@ class DnsCheckPluginTest {
     }
 
     private static Map<String, Object> with(Map<String, Object> base, String name) {
-        Map<String, Object> copy = new java.util.HashMap<>(base);
+        Map<String, Object> copy = new HashMap<>(base);
         copy.put("name", name);
         return copy;
     }

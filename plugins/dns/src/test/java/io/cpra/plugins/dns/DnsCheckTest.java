@@ -4,8 +4,8 @@ import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PulseCheck;
-import io.cpra.plugin.api.PulseOutcome;
 import io.cpra.plugin.api.PulseOutcome.Status;
+import io.cpra.plugin.api.PulseOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -222,7 +223,7 @@ class DnsCheckTest {
         config.put("server", silent.server().toString());
         PulseCheck check = prepare(config);
         int queries = silent.udpQueries();
-        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread caller = Thread.ofVirtual().start(() -> {
             try {
                 check.check(Deadline.after(Duration.ofSeconds(8)));

@@ -1,7 +1,10 @@
 package io.cpra.plugins.dns;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,8 +42,8 @@ class ServerTest {
         assertThat(Server.parse(server.toString())).isEqualTo(server);
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<String> hosts() {
-        return net.jqwik.api.Arbitraries.of("10.0.0.1", "ns.example", "::1", "2001:db8::1", "fe80::1:2");
+    @Provide
+    Arbitrary<String> hosts() {
+        return Arbitraries.of("10.0.0.1", "ns.example", "::1", "2001:db8::1", "fe80::1:2");
     }
 }

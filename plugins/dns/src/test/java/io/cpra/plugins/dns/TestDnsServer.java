@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,7 +100,7 @@ final class TestDnsServer implements AutoCloseable {
                 if (silent) {
                     continue;
                 }
-                Message query = new Message(java.util.Arrays.copyOf(buffer, packet.getLength()));
+                Message query = new Message(Arrays.copyOf(buffer, packet.getLength()));
                 byte[] answer = answer(query, true).toWire();
                 udp.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
             } catch (IOException closedOrMalformed) {

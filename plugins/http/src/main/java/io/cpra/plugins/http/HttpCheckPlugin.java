@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -209,7 +210,7 @@ public final class HttpCheckPlugin implements PulsePlugin {
             return StatusMatcher.SUCCESS;
         }
         Object raw = config.raw("expected_status").orElseThrow();
-        if (raw instanceof java.util.Map<?, ?>) {
+        if (raw instanceof Map<?, ?>) {
             throw config.error("expected_status", "expected a code, a class, a range or a list of them, got a map");
         }
         try {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -159,7 +160,7 @@ class HttpCheckPluginTest {
     }
 
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-        Map<String, Object> copy = new java.util.HashMap<>(base);
+        Map<String, Object> copy = new HashMap<>(base);
         copy.put(key, value);
         return copy;
     }

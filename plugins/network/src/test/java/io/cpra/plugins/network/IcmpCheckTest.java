@@ -4,8 +4,8 @@ import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PulseCheck;
-import io.cpra.plugin.api.PulseOutcome;
 import io.cpra.plugin.api.PulseOutcome.Status;
+import io.cpra.plugin.api.PulseOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PulseCheck;
-import io.cpra.plugin.api.PulseOutcome;
 import io.cpra.plugin.api.PulseOutcome.Status;
+import io.cpra.plugin.api.PulseOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,7 +74,7 @@ class TcpCheckTest {
         return Deadline.after(Duration.ofSeconds(5));
     }
 
-    private static void reply(java.net.Socket connection, String text) throws Exception {
+    private static void reply(Socket connection, String text) throws Exception {
         OutputStream out = connection.getOutputStream();
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
