@@ -11,6 +11,7 @@ import io.cpra.plugin.api.ValueType;
 import io.helidon.http.Method;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +150,16 @@ public final class HttpCheckPlugin implements PulsePlugin {
                 new TlsProfile(verify, caFile, certWarning != null || certCritical != null),
                 certWarning,
                 certCritical);
-        return new HttpCheck(url, specs.intern(spec), transport);
+        HttpSpec shared = specs.intern(spec);
+        if (shared == spec) {
+            // a spec seen for the first time: set up its TLS profile now rather than in a check
+            try {
+                transport.warmUp(shared.tls());
+            } catch (UncheckedIOException e) {
+                throw config.error("ca_file", e.getMessage());
+            }
+        }
+        return new HttpCheck(url, shared, transport);
     }
 
     @Override

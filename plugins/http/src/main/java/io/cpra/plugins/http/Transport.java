@@ -67,6 +67,17 @@ final class Transport implements AutoCloseable {
         return profile(profile).client(step(remainingNanos));
     }
 
+    /**
+     * Sets up a profile ahead of its first check: its TLS context and one client. The first
+     * client of the process also starts Helidon's service registry, which takes a moment that
+     * is better spent while a manifest loads than under a check's deadline.
+     *
+     * @throws UncheckedIOException when the profile's CA file cannot be read
+     */
+    void warmUp(TlsProfile profile) {
+        profile(profile).client(step(STEPS[STEPS.length - 1].toNanos()));
+    }
+
     /** The ledger of a profile that tracks expiry, or null. */
     ExpiryLedger ledger(TlsProfile profile) {
         return profile(profile).ledger;
