@@ -1,5 +1,6 @@
 # Finds a Java runtime of version 21 or newer and sets CPRA_JAVA to its `java` binary.
-# POSIX sh; sourced by bin/cpra and by the build's ./dev script.
+# POSIX sh; sourced by bin/cpra and by the build's ./dev script, both of which run under
+# `set -eu`, so every command here must succeed or be tested.
 # Order: $JAVA_HOME, then `java` on PATH, then the usual JVM folders (newest first).
 # When none fits it prints every candidate it looked at, with its version, and returns 1.
 # CPRA_JAVA_DIRS replaces the list of JVM folders searched (space-separated, globs allowed)
@@ -19,7 +20,9 @@ cpra_find_java() {
     for cpra_candidate in \
         ${JAVA_HOME:+"$JAVA_HOME/bin/java"} \
         "$(command -v java 2>/dev/null)" \
-        $(for cpra_dir in $CPRA_JAVA_DIRS; do ls -d $cpra_dir/bin/java 2>/dev/null; done | sort -r -V); do
+        $(for cpra_dir in $CPRA_JAVA_DIRS; do
+              if [ -x "$cpra_dir/bin/java" ]; then echo "$cpra_dir/bin/java"; fi
+          done | sort -r -V); do
         [ -n "$cpra_candidate" ] && [ -x "$cpra_candidate" ] || continue
         cpra_major=$(cpra_java_major "$cpra_candidate")
         cpra_java_tried="$cpra_java_tried

@@ -40,8 +40,9 @@ class DistributionIT {
 
     /** The plugin types the distribution bundles in plugins/. */
     private static final List<String> BUNDLED = List.of(
-            "pulse/synthetic",
-            "intervention/docker", "intervention/webhook", "intervention/synthetic",
+            "pulse/http", "pulse/tcp", "pulse/icmp", "pulse/dns", "pulse/command", "pulse/synthetic",
+            "intervention/command", "intervention/script", "intervention/docker", "intervention/webhook",
+            "intervention/synthetic",
             "code/log", "code/webhook", "code/slack", "code/pagerduty", "code/email", "code/synthetic");
 
     private static JsonObject json(String body) {
@@ -73,6 +74,54 @@ class DistributionIT {
         var stop = cpra.terminate(Duration.ofSeconds(10));
         assertThat(stop.status()).as(stop.output()).isZero();
         assertThat(stop.output()).contains("listening on http://127.0.0.1:").contains("stopped");
+    }
+
+    @Test
+    void theBundledManifestShowsEveryColourWithinAMinute() throws Exception {
+        cpra.serve();
+
+        Path logs = cpra.home().resolve("logs");
+        awaitLine(logs.resolve("warning_alerts.log"), "DEGRADED closed-port");
+        awaitLine(logs.resolve("critical_alerts.log"), "\"monitor\":\"closed-port\"");
+        awaitLine(logs.resolve("intervention.log"), "INTERVENTION SUCCESS demo-flag");
+        awaitLine(logs.resolve("recovery.log"), "RECOVERED demo-flag");
+        assertThat(cpra.home().resolve("data/demo-flag")).content().startsWith("repaired by cpra");
+        assertThat(cpra.output()).contains("with 3 monitor(s)");
+
+        var metrics = cpra.get("/observe/metrics").body();
+        assertThat(metrics).contains("cpra_checks_total").contains("cpra_pool_limit{");
+        assertThat(cpra.terminate(Duration.ofSeconds(10)).status()).isZero();
+    }
+
+    private static void awaitLine(Path file, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(file) && Files.readString(file).contains(text)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(file + " has no line with " + text + " after 60 s"
+                + (Files.exists(file) ? ":\n" + Files.readString(file) : " (no such file)"));
+    }
+
+    @Test
+    void findsAJdkInTheUsualFoldersWithoutJavaHome() throws Exception {
+        // like a fresh machine: no JAVA_HOME, an old java first on the PATH; the JDK running
+        // these tests stands for the one installed under /usr/lib/jvm
+        Path fakeBin = Files.createDirectories(temp.resolve("old-java-bin"));
+        Path oldJava = fakeBin.resolve("java");
+        Files.writeString(oldJava, "#!/bin/sh\necho 'openjdk version \"17.0.15\" 2025-04-15' >&2\n");
+        Files.setPosixFilePermissions(oldJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path jdks = Path.of(System.getProperty("java.home")).getParent();
+
+        var run = cpra.env("JAVA_HOME", "")
+                .env("PATH", fakeBin + ":/usr/bin:/bin")
+                .env("CPRA_JAVA_DIRS", "/nonexistent/* " + jdks + "/*")
+                .run("version");
+
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).startsWith("cpra ");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.cpra.core.events;
 
 import io.cpra.core.engine.EngineEvent;
+import io.cpra.plugin.api.Durations;
 
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -23,7 +24,8 @@ public final class EventLog implements Consumer<EngineEvent> {
             case EngineEvent.IncidentOpened opened -> LOG.log(System.Logger.Level.INFO,
                     "incident " + opened.incidentId() + " opened for " + opened.monitor() + ": " + opened.cause());
             case EngineEvent.IncidentClosed closed -> LOG.log(System.Logger.Level.INFO,
-                    "incident " + closed.incidentId() + " closed for " + closed.monitor() + " after " + closed.lasted());
+                    "incident " + closed.incidentId() + " closed for " + closed.monitor() + " after "
+                            + Durations.format(closed.lasted().withNanos(0)));
             case EngineEvent.InterventionStarted started -> LOG.log(System.Logger.Level.INFO,
                     started.action() + " intervention attempt " + started.attempt() + " on " + started.monitor());
             case EngineEvent.InterventionFinished finished -> LOG.log(System.Logger.Level.INFO,
