@@ -121,6 +121,21 @@ public final class Engine {
     }
 
     /**
+     * Lists monitors a page at a time.
+     *
+     * @param query  which monitors
+     * @param cursor 0 for the first page, else the previous page's {@link MonitorPage#next()}
+     * @param limit  most monitors on the page, at least 1
+     * @return the page
+     */
+    public CompletableFuture<MonitorPage> list(MonitorQuery query, int cursor, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        return ask(loop -> loop.roster.page(query, cursor, limit));
+    }
+
+    /**
      * Reads the counts across all monitors and the pipelines' load.
      *
      * @return the summary

@@ -252,22 +252,44 @@ final class Roster {
 
     // ---- reads --------------------------------------------------------------------------
 
+    /** Rows looked at per listing command, so one request cannot hold a tick for long. */
+    private static final int SCAN_BUDGET = 65_536;
+
+    MonitorPage page(MonitorQuery query, int fromRow, int limit) {
+        List<MonitorView> found = new ArrayList<>();
+        int[] resume = {-1};
+        int next = store.forEachLive(Math.max(0, fromRow), SCAN_BUDGET, row -> {
+            if (found.size() >= limit) {
+                if (resume[0] < 0) {
+                    resume[0] = row;
+                }
+                return;
+            }
+            if (query.matches(Stage.ofOrdinal(store.stage().get(row)), store.spec().get(row), store.name().get(row))) {
+                found.add(view(row));
+            }
+        });
+        return new MonitorPage(found, resume[0] >= 0 ? resume[0] : next);
+    }
+
     Optional<MonitorView> view(String name) {
         int row = loop.names.find(name);
-        if (row < 0) {
-            return Optional.empty();
-        }
+        return row < 0 ? Optional.empty() : Optional.of(view(row));
+    }
+
+    private MonitorView view(int row) {
+        String name = store.name().get(row);
         MonitorSpec spec = store.spec().get(row);
         int status = store.lastStatus().get(row);
         Instant nextDue = loop.wheel.isScheduled(row)
                 ? loop.wall.instant().plusNanos(Math.max(0, loop.wheel.dueOf(row) - loop.now)) : null;
-        return Optional.of(new MonitorView(name, spec.pulseType(), spec.intervalNanos(), spec.groups(),
+        return new MonitorView(name, spec.pulseType(), spec.intervalNanos(), spec.groups(),
                 !store.flags().has(row, EntityStore.DISABLED), store.flags().has(row, EntityStore.PAUSED),
                 Stage.ofOrdinal(store.stage().get(row)), store.consecutiveFailures().get(row),
                 store.successStreak().get(row), store.interventionAttempts().get(row),
                 store.verifyRemaining().get(row), store.incidentId().get(row),
                 status == 0 ? null : PulseOutcome.Status.values()[status - 1], store.lastLatencyMicros().get(row),
-                store.flags().has(row, EntityStore.PULSE_IN_FLIGHT), nextDue, maintenanceEndsWall.get(row)));
+                store.flags().has(row, EntityStore.PULSE_IN_FLIGHT), nextDue, maintenanceEndsWall.get(row));
     }
 
     EngineSummary summary() {

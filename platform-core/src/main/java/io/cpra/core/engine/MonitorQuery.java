@@ -1,0 +1,26 @@
+package io.cpra.core.engine;
+
+import io.cpra.core.engine.lifecycle.Stage;
+
+/**
+ * Which monitors to list; every field that is not {@code null} must match. Evaluated on the
+ * engine's columns, so filtering a million monitors builds views only for the matches.
+ * Immutable.
+ *
+ * @param stage      the lifecycle stage
+ * @param group      a group the monitor belongs to
+ * @param pulseType  the pulse plugin's type
+ * @param namePrefix the start of the name
+ */
+public record MonitorQuery(Stage stage, String group, String pulseType, String namePrefix) {
+
+    /** Every monitor. */
+    public static final MonitorQuery ALL = new MonitorQuery(null, null, null, null);
+
+    boolean matches(Stage rowStage, MonitorSpec spec, String name) {
+        return (stage == null || stage == rowStage)
+                && (pulseType == null || pulseType.equals(spec.pulseType()))
+                && (group == null || spec.groups().contains(group))
+                && (namePrefix == null || name.startsWith(namePrefix));
+    }
+}
