@@ -7,7 +7,6 @@ final class EngineCounters {
     final Counter failedChecks = new Counter();
     final Counter overruns = new Counter();
     final Counter skipped = new Counter();
-    final Counter deferrals = new Counter();
     final Counter ignoredInputs = new Counter();
     final Counter lateResults = new Counter();
     final Counter codesRaised = new Counter();

@@ -194,7 +194,6 @@ final class EngineLoop implements Runnable {
         }
         int left = waitingCount - accepted;
         if (left > 0) {
-            counters.deferrals.add(left);
             System.arraycopy(waiting, accepted, waiting, 0, left);
         }
         for (int i = left; i < waitingCount; i++) {
@@ -253,7 +252,6 @@ final class EngineLoop implements Runnable {
                 return;
             }
         }
-        counters.deferrals.increment();
         backlog.add(job);
     }
 

@@ -39,8 +39,6 @@ public final class EngineMetrics {
                 x -> x.overruns.get());
         counter(registry, "cpra_skipped_checks", "Due checks skipped because the engine fell a whole interval behind", c,
                 x -> x.skipped.get());
-        counter(registry, "cpra_deferrals", "Times a due job found its pool's queue full and waited a tick", c,
-                x -> x.deferrals.get());
         counter(registry, "cpra_codes_raised", "Codes raised", c, x -> x.codesRaised.get());
         counter(registry, "cpra_codes_suppressed", "Codes suppressed by their cooldown", c, x -> x.codesSuppressed.get());
         counter(registry, "cpra_deliveries", "Codes delivered", c, x -> x.deliveries.get());

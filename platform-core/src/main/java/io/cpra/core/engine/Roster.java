@@ -305,7 +305,7 @@ final class Roster {
         EngineCounters c = loop.counters;
         return new EngineSummary(store.size(), loop.stageCounts.snapshot(), held[0], held[1],
                 loop.reactions.openIncidents(), c.checks.get(), c.dueChecks.get(), c.overruns.get(),
-                c.skipped.get(), c.deferrals.get(),
+                c.skipped.get(), loop.pulses.deferrals() + loop.interventions.deferrals() + loop.codes.deferrals(),
                 List.of(Engine.load(loop.pulses), Engine.load(loop.interventions), Engine.load(loop.codes)));
     }
 }

@@ -22,6 +22,7 @@ import java.util.function.ToDoubleFunction;
  *   <tr><td>{@code cpra_pool_start_lateness_seconds{quantile}}</td><td>gauge</td><td>start minus due time at
  *       0.5, 0.99, 0.999 and 1 (the max), last window</td></tr>
  *   <tr><td>{@code cpra_pool_calls_total}</td><td>counter</td><td>calls finished or abandoned</td></tr>
+ *   <tr><td>{@code cpra_pool_deferrals_total}</td><td>counter</td><td>jobs that found the queue full</td></tr>
  *   <tr><td>{@code cpra_pool_abandoned_calls_total}</td><td>counter</td><td>calls abandoned past their deadline</td></tr>
  * </table>
  */
@@ -54,6 +55,8 @@ public final class PoolMetrics {
         }
         registry.getOrCreate(FunctionalCounter.builder("cpra_pool_calls", pool, WorkerPool::completedCalls)
                 .description("Plugin calls finished or abandoned").tags(tags));
+        registry.getOrCreate(FunctionalCounter.builder("cpra_pool_deferrals", pool, WorkerPool::deferrals)
+                .description("Jobs that found the queue full and waited for a later tick").tags(tags));
         registry.getOrCreate(FunctionalCounter.builder("cpra_pool_abandoned_calls", pool, WorkerPool::abandonedCalls)
                 .description("Plugin calls abandoned because they ignored their deadline").tags(tags));
     }

@@ -54,6 +54,7 @@ public final class WorkerPool {
 
     // measured by workers, read by the supervisor
     final AtomicLong arrivals = new AtomicLong();
+    private final AtomicLong deferrals = new AtomicLong();
     final LongAdder completions = new LongAdder();
     final DoubleAdder serviceNanos = new DoubleAdder();
     final DoubleAdder serviceNanosSquared = new DoubleAdder();
@@ -109,6 +110,10 @@ public final class WorkerPool {
             batch[i].enqueuedNanos = now;
         }
         int accepted = jobs.offer(batch, from, count);
+        if (accepted < count) {
+            // single writer, like arrivals
+            deferrals.setRelease(deferrals.getPlain() + count - accepted);
+        }
         if (accepted > 0) {
             // single writer: a plain read plus a release store is enough for the supervisor
             arrivals.setRelease(arrivals.getPlain() + accepted);
@@ -160,6 +165,15 @@ public final class WorkerPool {
      */
     public long abandonedCalls() {
         return abandoned.sum();
+    }
+
+    /**
+     * Jobs offered that found the queue full since start; each waits for a later tick.
+     *
+     * @return the count
+     */
+    public long deferrals() {
+        return deferrals.getAcquire();
     }
 
     /**
