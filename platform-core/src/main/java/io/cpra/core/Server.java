@@ -46,7 +46,7 @@ final class Server {
         EventBus events = new EventBus(1 << 16);
         events.subscribe(new EventLog());
         Engine engine = Engine.start(settings.engine(), events, System::nanoTime, InstantSource.system());
-        EngineMetrics.register(Metrics.globalRegistry(), engine);
+        EngineMetrics.register(Metrics.globalRegistry(), engine, registry.types(io.cpra.core.plugin.PluginFamily.PULSE));
         engine.apply(monitors, true).join();
         Readiness readiness = new Readiness();
         WebServer webServer = WebServer.builder()
