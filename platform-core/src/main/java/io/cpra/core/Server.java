@@ -2,7 +2,6 @@ package io.cpra.core;
 
 import io.cpra.core.engine.Engine;
 import io.cpra.core.engine.EngineMetrics;
-import io.cpra.core.engine.EngineSettings;
 import io.cpra.core.engine.MonitorPlan;
 import io.cpra.core.events.EventBus;
 import io.cpra.core.events.EventLog;
@@ -46,8 +45,8 @@ final class Server {
     static Server start(Settings settings, PluginRegistry registry, List<MonitorPlan> monitors) {
         EventBus events = new EventBus(1 << 16);
         events.subscribe(new EventLog());
-        Engine engine = Engine.start(EngineSettings.defaults(), events, System::nanoTime, InstantSource.system());
-        EngineMetrics.register(Metrics.globalRegistry(), engine);
+        Engine engine = Engine.start(settings.engine(), events, System::nanoTime, InstantSource.system());
+        EngineMetrics.register(Metrics.globalRegistry(), engine, registry.types(io.cpra.core.plugin.PluginFamily.PULSE));
         engine.apply(monitors, true).join();
         Readiness readiness = new Readiness();
         WebServer webServer = WebServer.builder()

@@ -1,5 +1,6 @@
 package io.cpra.core;
 
+import io.cpra.core.engine.EngineSettings;
 import io.cpra.plugin.api.Durations;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
@@ -24,6 +25,10 @@ import java.time.Duration;
  * @param logsFolder    where cpra writes its own log ({@code cpra.logs}, {@code CPRA_LOGS})
  * @param codeCooldown  the cooldown of codes whose block sets none ({@code cpra.codes.cooldown},
  *                      {@code CPRA_CODES_COOLDOWN}); {@code 0s} turns it off
+ * @param deliveryAttempts delivery jobs per code before it is given up on ({@code cpra.delivery.attempts},
+ *                      {@code CPRA_DELIVERY_ATTEMPTS}), at least 1
+ * @param deliveryBackoff  delay before a code's second delivery job, doubling after, up to 60 times
+ *                      itself ({@code cpra.delivery.backoff}, {@code CPRA_DELIVERY_BACKOFF})
  */
 public record Settings(Path home,
                        String host,
@@ -33,7 +38,9 @@ public record Settings(Path home,
                        Path manifest,
                        Path dataFolder,
                        Path logsFolder,
-                       Duration codeCooldown) {
+                       Duration codeCooldown,
+                       int deliveryAttempts,
+                       Duration deliveryBackoff) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -49,6 +56,10 @@ public record Settings(Path home,
     public static final String DEFAULT_LOGS = "logs";
     /** A repeat of the same colour within five minutes is suppressed; green always passes. */
     public static final String DEFAULT_CODE_COOLDOWN = "5m";
+    /** Ten delivery jobs per code. */
+    public static final int DEFAULT_DELIVERY_ATTEMPTS = 10;
+    /** 30 s, then 1 m, 2 m, ... up to 30 m apart. */
+    public static final String DEFAULT_DELIVERY_BACKOFF = "30s";
 
     /**
      * Reads the settings.
@@ -68,7 +79,29 @@ public record Settings(Path home,
                 resolve(home, cpra.get("manifest").asString().orElse(DEFAULT_MANIFEST)),
                 resolve(home, cpra.get("data").asString().orElse(DEFAULT_DATA)),
                 resolve(home, cpra.get("logs").asString().orElse(DEFAULT_LOGS)),
-                duration(cpra.get("codes.cooldown"), DEFAULT_CODE_COOLDOWN));
+                duration(cpra.get("codes.cooldown"), DEFAULT_CODE_COOLDOWN),
+                atLeastOne(cpra.get("delivery.attempts"), DEFAULT_DELIVERY_ATTEMPTS),
+                duration(cpra.get("delivery.backoff"), DEFAULT_DELIVERY_BACKOFF));
+    }
+
+    private static int atLeastOne(Config key, int fallback) {
+        int value = key.asInt().orElse(fallback);
+        if (value < 1) {
+            throw new ConfigException(key.key() + ": must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * The engine's settings: its defaults with the delivery schedule from these settings.
+     *
+     * @return the engine settings
+     */
+    public EngineSettings engine() {
+        EngineSettings d = EngineSettings.defaults();
+        return new EngineSettings(d.tick(), d.pulsePool(), d.interventionPool(), d.codePool(), d.resultCapacity(),
+                d.commandCapacity(), d.codeTimeout(), d.delivery(), deliveryAttempts, deliveryBackoff,
+                deliveryBackoff.multipliedBy(60));
     }
 
     private static Duration duration(Config key, String fallback) {

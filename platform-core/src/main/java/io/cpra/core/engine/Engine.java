@@ -64,7 +64,20 @@ public final class Engine {
      * @return what changed
      */
     public CompletableFuture<ApplyReport> apply(List<MonitorPlan> plans, boolean replaceAll) {
-        return ask(loop -> loop.roster.apply(plans, replaceAll));
+        return apply(plans, replaceAll ? MonitorPlan.Origin.MANIFEST : null);
+    }
+
+    /**
+     * Applies a set of monitors and, when {@code replacing} is set, removes the monitors of that
+     * origin that are not in it — a manifest reload replaces the manifest's monitors and leaves
+     * those defined through the API alone.
+     *
+     * @param plans     the monitors, unique by name
+     * @param replacing the origin whose monitors the set replaces, or {@code null} to add or update only
+     * @return what changed
+     */
+    public CompletableFuture<ApplyReport> apply(List<MonitorPlan> plans, MonitorPlan.Origin replacing) {
+        return ask(loop -> loop.roster.apply(plans, replacing));
     }
 
     /**
@@ -145,6 +158,67 @@ public final class Engine {
     }
 
     /**
+     * Puts back what storage kept about loaded monitors: lifecycle state, open incident, holds.
+     * An attempt that was running when the process stopped counts as failed.
+     *
+     * @param restores one per monitor; names not loaded are skipped
+     * @return how many monitors were restored
+     */
+    public CompletableFuture<Integer> restore(List<MonitorRestore> restores) {
+        return ask(loop -> loop.roster.restore(restores));
+    }
+
+    /**
+     * Continues incident numbers after the highest one storage holds.
+     *
+     * @param last the highest stored incident id
+     * @return done
+     */
+    public CompletableFuture<Void> continueIncidentsAfter(long last) {
+        return ask(loop -> {
+            loop.ids.continueIncidentsAfter(last);
+            return null;
+        });
+    }
+
+    /**
+     * From now on, hold each raised code until {@link #release} says the outbox has it, so a
+     * crash cannot lose a code that was never written down.
+     *
+     * @return done
+     */
+    public CompletableFuture<Void> holdCodesUntilReleased() {
+        return ask(loop -> {
+            loop.holdCodes();
+            return null;
+        });
+    }
+
+    /**
+     * Hands held codes to the code pool; the outbox holds them now.
+     *
+     * @param alertIds the codes' ids; unknown ids are ignored
+     * @return how many were released
+     */
+    public CompletableFuture<Integer> release(List<String> alertIds) {
+        return ask(loop -> loop.release(alertIds));
+    }
+
+    /**
+     * Delivers again codes that were pending when the process stopped, with their alert ids.
+     * A code whose monitor or code block is gone is dead-lettered with an event.
+     *
+     * @param codes the pending codes
+     * @return done
+     */
+    public CompletableFuture<Void> redeliver(List<PendingCode> codes) {
+        return ask(loop -> {
+            codes.forEach(loop.reactions::redeliver);
+            return null;
+        });
+    }
+
+    /**
      * The three pools, for metrics.
      *
      * @return pulse, intervention and code pools
@@ -197,6 +271,10 @@ public final class Engine {
 
     StageCounts stageCounts() {
         return loop.stageCounts;
+    }
+
+    CheckCounts checkCounts() {
+        return loop.checkCounts;
     }
 
     static EngineSummary.PoolLoad load(WorkerPool pool) {

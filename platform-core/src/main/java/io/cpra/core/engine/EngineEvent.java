@@ -1,6 +1,8 @@
 package io.cpra.core.engine;
 
+import io.cpra.core.engine.lifecycle.LifecycleState;
 import io.cpra.core.engine.lifecycle.Stage;
+import io.cpra.plugin.api.Alert;
 import io.cpra.plugin.api.Colour;
 
 import java.time.Duration;
@@ -28,9 +30,10 @@ public sealed interface EngineEvent {
      * @param to         the stage it entered
      * @param incidentId the open incident's id, or 0
      * @param cause      the pulse or intervention message that moved it, or the command
+     * @param state      the monitor's whole lifecycle state after the change, for a restart to resume from
      */
-    record StageChanged(Instant at, String monitor, Stage from, Stage to, long incidentId, String cause)
-            implements EngineEvent {
+    record StageChanged(Instant at, String monitor, Stage from, Stage to, long incidentId, String cause,
+                        LifecycleState state) implements EngineEvent {
     }
 
     /**
@@ -68,9 +71,10 @@ public sealed interface EngineEvent {
      *                   {@code codes.<colour>} block, or {@code dispatch: false}) and when suppressed
      * @param notifier   the notifier's type, or an empty string
      * @param summary    the rendered summary
+     * @param alert      the rendered alert, as notifiers receive it
      */
     record CodeRaised(Instant at, String monitor, Colour colour, String alertId, long incidentId,
-                      boolean suppressed, boolean dispatched, String notifier, String summary)
+                      boolean suppressed, boolean dispatched, String notifier, String summary, Alert alert)
             implements EngineEvent {
     }
 

@@ -59,6 +59,7 @@ final class EngineLoop implements Runnable {
     final Ids ids;
     final EngineCounters counters = new EngineCounters();
     final StageCounts stageCounts = new StageCounts();
+    final CheckCounts checkCounts = new CheckCounts();
     final Reactions reactions;
     final Roster roster;
 
@@ -67,6 +68,10 @@ final class EngineLoop implements Runnable {
     private final ArrayDeque<Job> interventionBacklog = new ArrayDeque<>();
     private final ArrayDeque<Job> codeBacklog = new ArrayDeque<>();
     private final Job[] one = new Job[1];
+
+    /** Codes raised but not yet handed to the code pool, by alert id; see {@link #holdCodes}. */
+    private final java.util.Map<String, CodeJob> heldCodes = new java.util.LinkedHashMap<>();
+    private boolean holdCodes;
 
     /** The current tick's time; engine thread only. */
     long now;
@@ -241,6 +246,40 @@ final class EngineLoop implements Runnable {
 
     void submitCode(Job job) {
         submit(codes, codeBacklog, job);
+    }
+
+    /**
+     * Engine thread only: from now on, codes wait until {@link #release} says they are durable
+     * (in the outbox) before they go to the code pool — write-ahead, so a crash loses none.
+     */
+    void holdCodes() {
+        holdCodes = true;
+    }
+
+    /** A newly raised code, with the codes raised in the same step chained behind it. */
+    void raised(CodeJob first) {
+        if (holdCodes) {
+            heldCodes.put(first.alert.id(), first);
+        } else {
+            submitCode(first);
+        }
+    }
+
+    /** The outbox holds these codes now: deliver them. Unknown ids are ignored. */
+    int release(Iterable<String> alertIds) {
+        int released = 0;
+        for (String id : alertIds) {
+            CodeJob job = heldCodes.remove(id);
+            if (job != null) {
+                submitCode(job);
+                released++;
+            }
+        }
+        return released;
+    }
+
+    int heldCodeCount() {
+        return heldCodes.size();
     }
 
     private void submit(WorkerPool pool, ArrayDeque<Job> backlog, Job job) {

@@ -24,10 +24,19 @@ public final class EngineMetrics {
     /**
      * Registers the engine's meters and its pools'.
      *
-     * @param registry where to register
-     * @param engine   the engine
+     * @param registry   where to register
+     * @param engine     the engine
+     * @param pulseTypes the installed pulse types, for checks by type and outcome
      */
-    public static void register(MeterRegistry registry, Engine engine) {
+    public static void register(MeterRegistry registry, Engine engine, java.util.Collection<String> pulseTypes) {
+        CheckCounts checks = engine.checkCounts();
+        for (String type : pulseTypes) {
+            for (io.cpra.plugin.api.PulseOutcome.Status status : io.cpra.plugin.api.PulseOutcome.Status.values()) {
+                registry.getOrCreate(FunctionalCounter.builder("cpra_checks_by_type", checks, c -> c.get(type, status))
+                        .description("Pulse checks finished, by pulse type and outcome status")
+                        .tags(List.of(Tag.create("type", type), Tag.create("status", status.name().toLowerCase(Locale.ROOT)))));
+            }
+        }
         for (WorkerPool pool : engine.pools()) {
             PoolMetrics.register(registry, pool);
         }
@@ -50,9 +59,21 @@ public final class EngineMetrics {
         StageCounts stages = engine.stageCounts();
         for (Stage stage : Stage.values()) {
             registry.getOrCreate(Gauge.builder("cpra_monitors", stages, s -> s.get(stage))
-                    .description("Monitors loaded, by lifecycle stage")
-                    .tags(List.of(Tag.create("stage", stage.name().toLowerCase(Locale.ROOT)))));
+                    .description("Monitors loaded, by lifecycle stage and the colour it shows")
+                    .tags(List.of(Tag.create("stage", stage.name().toLowerCase(Locale.ROOT)),
+                            Tag.create("colour", colourOf(stage)))));
         }
+    }
+
+    /** The colour a monitor in a stage shows on a dashboard. */
+    static String colourOf(Stage stage) {
+        return switch (stage) {
+            case HEALTHY -> "green";
+            case FAILING -> "yellow";
+            case INTERVENING, VERIFYING -> "cyan";
+            case INCIDENT -> "red";
+            case MAINTENANCE -> "gray";
+        };
     }
 
     private static void counter(MeterRegistry registry, String name, String description, EngineCounters counters,

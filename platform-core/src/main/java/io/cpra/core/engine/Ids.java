@@ -1,9 +1,10 @@
 package io.cpra.core.engine;
 
 /**
- * Numbers incidents and codes. The sequences start from the wall clock in milliseconds times
- * a thousand, so ids stay unique across restarts without storage (up to a thousand per
- * millisecond of downtime). Engine thread only.
+ * Numbers incidents and codes. Without storage, the sequences start from the wall clock in
+ * milliseconds times a thousand, so ids stay unique across restarts (up to a thousand per
+ * millisecond of downtime); with storage, incidents continue from the highest stored id.
+ * Engine thread only.
  */
 final class Ids {
 
@@ -13,6 +14,11 @@ final class Ids {
     Ids(long wallMillis) {
         this.incident = wallMillis * 1000;
         this.alert = wallMillis * 1000;
+    }
+
+    /** Continues the incident numbers from a store's highest, instead of the wall clock. */
+    void continueIncidentsAfter(long last) {
+        incident = last;
     }
 
     long nextIncident() {

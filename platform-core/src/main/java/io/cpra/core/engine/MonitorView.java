@@ -26,6 +26,7 @@ import java.util.List;
  * @param pulseInFlight       whether a pulse is running now
  * @param nextDue             when the next pulse is due, or {@code null} when none is scheduled
  * @param maintenanceUntil    when maintenance ends, or {@code null}
+ * @param origin              where the monitor is defined: the manifest or the API
  */
 public record MonitorView(String name,
                           String pulseType,
@@ -43,5 +44,6 @@ public record MonitorView(String name,
                           int lastLatencyMicros,
                           boolean pulseInFlight,
                           Instant nextDue,
-                          Instant maintenanceUntil) {
+                          Instant maintenanceUntil,
+                          MonitorPlan.Origin origin) {
 }

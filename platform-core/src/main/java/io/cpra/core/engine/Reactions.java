@@ -57,6 +57,27 @@ final class Reactions {
         openedAt.remove(incidentId);
     }
 
+    /** A restart put back an open incident. */
+    void rememberIncident(long incidentId, Instant opened) {
+        openedAt.put(incidentId, opened);
+    }
+
+    /** Delivers again a code that was pending when the process stopped, if its route still exists. */
+    void redeliver(PendingCode pending) {
+        Alert alert = pending.alert();
+        int row = loop.names.find(alert.monitor());
+        CodeRoute route = row < 0 ? null : store.spec().get(row).route(alert.colour());
+        if (route == null || !route.dispatch()) {
+            loop.counters.deadLetters.increment();
+            loop.events.publish(new EngineEvent.DeliveryFinished(loop.wall.instant(), alert.monitor(), alert.colour(),
+                    alert.id(), "", "", pending.attempts(), false, null,
+                    "the monitor or its codes." + alert.colour().key() + " block is gone; not delivered"));
+            return;
+        }
+        loop.submitCode(new CodeJob(loop.delivery, route, alert, pending.attempts() + 1, loop.now,
+                loop.settings.codeTimeout().toNanos()));
+    }
+
     void onResult(Job job) {
         switch (job) {
             case PulseJob pulse -> onPulse(pulse);
@@ -82,10 +103,11 @@ final class Reactions {
         if (!passing) {
             loop.counters.failedChecks.increment();
         }
+        MonitorSpec spec = store.spec().get(row);
+        loop.checkCounts.count(spec.pulseType(), outcome.status());
         if (store.flags().has(row, EntityStore.MAINTENANCE)) {
             return;
         }
-        MonitorSpec spec = store.spec().get(row);
         if (passing && Lifecycle.passChangesNothing(Stage.ofOrdinal(store.stage().get(row)),
                 store.successStreak().get(row), spec.policy())) {
             return;
@@ -196,7 +218,7 @@ final class Reactions {
             }
         }
         if (first != null) {
-            loop.submitCode(first);
+            loop.raised(first);
         }
         if (t.has(Action.CLOSE_INCIDENT)) {
             long id = store.incidentId().get(row);
@@ -208,7 +230,7 @@ final class Reactions {
         }
         if (t.has(Action.STAGE_CHANGED)) {
             loop.events.publish(new EngineEvent.StageChanged(loop.wall.instant(), name, t.from(), t.to(),
-                    store.incidentId().get(row), cause));
+                    store.incidentId().get(row), cause, t.state()));
         }
     }
 
@@ -236,7 +258,7 @@ final class Reactions {
             loop.counters.codesRaised.increment();
         }
         loop.events.publish(new EngineEvent.CodeRaised(at, alert.monitor(), colour, alert.id(), incidentId,
-                suppressed, dispatched, route == null ? "" : route.type(), alert.summary()));
+                suppressed, dispatched, route == null ? "" : route.type(), alert.summary(), alert));
         return dispatched
                 ? new CodeJob(loop.delivery, route, alert, 1, loop.now, loop.settings.codeTimeout().toNanos())
                 : null;
@@ -276,7 +298,7 @@ final class Reactions {
 
     // ---- state <-> columns --------------------------------------------------------------
 
-    private LifecycleState read(int row) {
+    LifecycleState read(int row) {
         return new LifecycleState(Stage.ofOrdinal(store.stage().get(row)),
                 store.consecutiveFailures().get(row), store.successStreak().get(row),
                 store.interventionAttempts().get(row), store.verifyRemaining().get(row),
@@ -285,7 +307,7 @@ final class Reactions {
                 store.raisedAt(2).get(row), store.raisedAt(3).get(row));
     }
 
-    private void write(int row, LifecycleState state) {
+    void write(int row, LifecycleState state) {
         store.stage().set(row, (byte) state.stage().ordinal());
         store.consecutiveFailures().set(row, state.consecutiveFailures());
         store.successStreak().set(row, state.successStreak());

@@ -46,7 +46,11 @@ final class Roster {
 
     // ---- the monitor set ----------------------------------------------------------------
 
-    ApplyReport apply(List<MonitorPlan> plans, boolean replaceAll) {
+    /**
+     * Applies plans; with {@code replacing} set, also removes the monitors of that origin that
+     * are not among them.
+     */
+    ApplyReport apply(List<MonitorPlan> plans, MonitorPlan.Origin replacing) {
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         long unchanged = 0;
@@ -66,10 +70,11 @@ final class Roster {
             seen.set(row);
         }
         List<String> removed = new ArrayList<>();
-        if (replaceAll) {
+        if (replacing != null) {
+            boolean api = replacing == MonitorPlan.Origin.API;
             List<Integer> gone = new ArrayList<>();
             store.forEachLive(row -> {
-                if (!seen.get(row)) {
+                if (!seen.get(row) && store.flags().has(row, EntityStore.API_DEFINED) == api) {
                     gone.add(row);
                 }
             });
@@ -100,6 +105,9 @@ final class Roster {
         if (!plan.enabled()) {
             store.flags().raise(row, EntityStore.DISABLED);
         }
+        if (plan.origin() == MonitorPlan.Origin.API) {
+            store.flags().raise(row, EntityStore.API_DEFINED);
+        }
         scheduleFirst(row);
         return row;
     }
@@ -110,6 +118,11 @@ final class Roster {
         store.check().set(row, plan.check());
         store.spec().set(row, plan.spec());
         store.fingerprint().set(row, plan.fingerprint());
+        if (plan.origin() == MonitorPlan.Origin.API) {
+            store.flags().raise(row, EntityStore.API_DEFINED);
+        } else {
+            store.flags().lower(row, EntityStore.API_DEFINED);
+        }
         boolean wasEnabled = !store.flags().has(row, EntityStore.DISABLED);
         if (plan.enabled()) {
             store.flags().lower(row, EntityStore.DISABLED);
@@ -167,6 +180,51 @@ final class Roster {
         }
     }
 
+    /**
+     * Puts back what a restart found in storage. An intervention attempt that was running when
+     * the process stopped counts as failed, and a retry that was waiting fires now, so no
+     * monitor waits forever for a job that no longer exists.
+     */
+    int restore(List<MonitorRestore> restores) {
+        int restored = 0;
+        for (MonitorRestore restore : restores) {
+            int row = loop.names.find(restore.name());
+            if (row < 0) {
+                continue;
+            }
+            restored++;
+            MonitorSpec spec = store.spec().get(row);
+            if (restore.incidentId() != 0) {
+                store.incidentId().set(row, restore.incidentId());
+                loop.reactions.rememberIncident(restore.incidentId(),
+                        restore.incidentOpenedAt() == null ? loop.wall.instant() : restore.incidentOpenedAt());
+            }
+            if (restore.paused()) {
+                store.flags().raise(row, EntityStore.PAUSED);
+                loop.wheel.cancel(row);
+            }
+            if (restore.maintenance()) {
+                store.flags().raise(row, EntityStore.MAINTENANCE);
+                loop.wheel.cancel(row);
+                if (restore.maintenanceUntil() != null) {
+                    endMaintenanceAt(row, restore.maintenanceUntil());
+                }
+            }
+            if (restore.state() != null) {
+                Stage before = Stage.ofOrdinal(store.stage().get(row));
+                loop.reactions.write(row, restore.state());
+                loop.stageCounts.move(before, restore.state().stage());
+                if (restore.state().attemptInFlight()) {
+                    loop.reactions.step(row, spec, Input.ATTEMPT_FAILED, "cpra restarted while the attempt ran");
+                } else if (restore.state().retryPending()) {
+                    loop.timers.add(new Timers.Timer(loop.now, Timers.Kind.RETRY_ATTEMPT, store.handleOf(row),
+                            restore.state().incidentSeq(), restore.state().attempts(), "cpra restarted"));
+                }
+            }
+        }
+        return restored;
+    }
+
     // ---- the operator's hold ------------------------------------------------------------
 
     boolean pause(String name, boolean paused) {
@@ -198,10 +256,7 @@ final class Roster {
             maintenanceEnds.remove(row);
             maintenanceEndsWall.remove(row);
             if (until != null) {
-                long end = loop.now + Math.max(0, until.toEpochMilli() - loop.wall.millis()) * 1_000_000L;
-                maintenanceEnds.put(row, end);
-                maintenanceEndsWall.put(row, until);
-                loop.timers.add(new Timers.Timer(end, Timers.Kind.MAINTENANCE_END, store.handleOf(row), end, 0, null));
+                endMaintenanceAt(row, until);
             }
             if (!store.flags().has(row, EntityStore.MAINTENANCE)) {
                 store.flags().raise(row, EntityStore.MAINTENANCE);
@@ -212,6 +267,13 @@ final class Roster {
             leave(row);
         }
         return true;
+    }
+
+    private void endMaintenanceAt(int row, Instant until) {
+        long end = loop.now + Math.max(0, until.toEpochMilli() - loop.wall.millis()) * 1_000_000L;
+        maintenanceEnds.put(row, end);
+        maintenanceEndsWall.put(row, until);
+        loop.timers.add(new Timers.Timer(end, Timers.Kind.MAINTENANCE_END, store.handleOf(row), end, 0, null));
     }
 
     void maintenanceEnded(long handle, long end) {
@@ -289,7 +351,8 @@ final class Roster {
                 store.successStreak().get(row), store.interventionAttempts().get(row),
                 store.verifyRemaining().get(row), store.incidentId().get(row),
                 status == 0 ? null : PulseOutcome.Status.values()[status - 1], store.lastLatencyMicros().get(row),
-                store.flags().has(row, EntityStore.PULSE_IN_FLIGHT), nextDue, maintenanceEndsWall.get(row));
+                store.flags().has(row, EntityStore.PULSE_IN_FLIGHT), nextDue, maintenanceEndsWall.get(row),
+                store.flags().has(row, EntityStore.API_DEFINED) ? MonitorPlan.Origin.API : MonitorPlan.Origin.MANIFEST);
     }
 
     EngineSummary summary() {

@@ -62,6 +62,8 @@ public final class EntityStore<C, S> {
     public static final int DISABLED = 1 << 4;
     /** {@link #flags()} bit: a pulse job came due and waits for room in its pool's queue. */
     public static final int PULSE_WAITING = 1 << 5;
+    /** {@link #flags()} bit: the monitor was defined through the API rather than the manifest. */
+    public static final int API_DEFINED = 1 << 6;
 
     private final OwnerThread owner = new OwnerThread("EntityStore");
     // Declared before the columns: their initialisers register here.
