@@ -1,8 +1,11 @@
 package io.cpra.core;
 
+import io.cpra.core.ops.Loader;
+import io.cpra.core.plugin.MonitorCompiler;
 import io.cpra.core.plugin.PluginFailure;
 import io.cpra.core.plugin.PluginHost;
 import io.cpra.core.plugin.PluginRegistry;
+import io.cpra.core.storage.StorageException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
@@ -141,8 +144,8 @@ public final class Main {
             for (PluginFailure failure : registry.failures()) {
                 err.println("warning: " + failure.message());
             }
-            ManifestLoad load = ManifestLoad.read(manifest, registry, settings, err);
-            load.plans().forEach(ManifestLoad::close);
+            Loader load = Loader.read(manifest, compiler(registry, settings), registry, err);
+            load.plans().forEach(Loader::close);
             if (!load.result().ok()) {
                 err.println(load.result().describe());
                 return 1;
@@ -174,7 +177,7 @@ public final class Main {
             registry.close();
             return 1;
         }
-        ManifestLoad load = ManifestLoad.read(settings.manifest(), registry, settings, out);
+        Loader load = Loader.read(settings.manifest(), compiler(registry, settings), registry, out);
         if (!load.result().ok()) {
             err.println(load.result().describe());
             err.println("cpra: not starting: the manifest " + settings.manifest() + " has errors");
@@ -184,13 +187,26 @@ public final class Main {
         log.info("manifest " + settings.manifest() + ": " + load.result().describe());
         Server server;
         try {
-            server = Server.start(settings, registry, load.plans());
+            server = Server.start(settings, registry, load.plans(), out);
+        } catch (StorageException e) {
+            err.println("cpra: not starting: " + e.getMessage());
+            load.plans().forEach(Loader::close);
+            registry.close();
+            return 1;
         } catch (RuntimeException e) {
             err.println("cpra: cannot start the server on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
             registry.close();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        Signals.onHangup(() -> server.control().reload(out).thenAccept(outcome -> {
+            if (outcome.ok()) {
+                log.info("SIGHUP: manifest reloaded: " + outcome.body());
+            } else {
+                log.warning("SIGHUP: manifest not reloaded, nothing changed: " + outcome.message()
+                        + outcome.problems().stream().map(p -> "\n  " + p.path() + ": " + p.message()).reduce("", String::concat));
+            }
+        }));
         Signals.onTerminate(() -> {
             log.info("stopping");
             Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
@@ -217,6 +233,10 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static MonitorCompiler compiler(PluginRegistry registry, Settings settings) {
+        return new MonitorCompiler(registry, settings.home(), settings.codeCooldown());
     }
 
     /** Besides the console, the server's log goes to logs/cpra.log, rotated at 10 MiB, 5 kept. */

@@ -7,48 +7,104 @@ import io.cpra.core.events.EventBus;
 import io.cpra.core.events.EventLog;
 import io.cpra.core.http.ApiRouting;
 import io.cpra.core.http.Readiness;
+import io.cpra.core.journal.Journal;
+import io.cpra.core.journal.Restart;
+import io.cpra.core.ops.Control;
+import io.cpra.core.plugin.PluginFamily;
 import io.cpra.core.plugin.PluginRegistry;
+import io.cpra.core.storage.Storage;
+import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The running server: the engine with its monitors, and the Helidon WebServer with the API,
- * health and metrics. Started and stopped by {@link Main}; readiness turns up once the
- * manifest's monitors are in the engine and the server listens.
+ * The running server: storage, the engine with its monitors, the journal that writes what the
+ * engine does, the control plane, and the Helidon WebServer with the API, health and metrics.
+ * Started and stopped by {@link Main}.
+ *
+ * <p>Start order: open storage; start the engine holding codes until the outbox has them;
+ * apply the manifest's monitors and those the API created; put back each monitor's lifecycle
+ * state, open incident and hold; deliver again the codes still pending; listen. Readiness turns
+ * up then, and goes down whenever storage stops answering.
  */
 final class Server {
 
     /** How long calls in flight may take to finish when the server stops. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /** How often history older than the retention is pruned. */
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
     private final WebServer webServer;
     private final Readiness readiness;
     private final PluginRegistry registry;
+    private final Storage storage;
     private final Engine engine;
+    private final Journal journal;
+    private final Control control;
     private final EventBus events;
+    private final ScheduledExecutorService housekeeping;
 
-    private Server(WebServer webServer, Readiness readiness, PluginRegistry registry, Engine engine, EventBus events) {
+    private Server(WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage, Engine engine,
+                   Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping) {
         this.webServer = webServer;
         this.readiness = readiness;
         this.registry = registry;
+        this.storage = storage;
         this.engine = engine;
+        this.journal = journal;
+        this.control = control;
         this.events = events;
+        this.housekeeping = housekeeping;
     }
 
-    static Server start(Settings settings, PluginRegistry registry, List<MonitorPlan> monitors) {
+    /**
+     * Starts everything.
+     *
+     * @param settings the settings
+     * @param registry the loaded plugins
+     * @param manifest the manifest's compiled monitors
+     * @param out      where start-up progress goes
+     * @return the running server
+     * @throws io.cpra.core.storage.StorageException when storage cannot be opened
+     */
+    static Server start(Settings settings, PluginRegistry registry, List<MonitorPlan> manifest, PrintStream out) {
+        InstantSource wall = InstantSource.system();
+        MeterRegistry metrics = Metrics.globalRegistry();
+        Storage storage = Storage.open(settings.storage());
         EventBus events = new EventBus(1 << 16);
         events.subscribe(new EventLog());
-        Engine engine = Engine.start(settings.engine(), events, System::nanoTime, InstantSource.system());
-        EngineMetrics.register(Metrics.globalRegistry(), engine, registry.types(io.cpra.core.plugin.PluginFamily.PULSE));
-        engine.apply(monitors, true).join();
+        Journal journal = Journal.start(storage, metrics);
+        Engine engine = Engine.start(settings.engine(), journal.andThen(events), System::nanoTime, wall);
+        journal.attach(engine);
+        engine.holdCodesUntilReleased().join();
+        engine.continueIncidentsAfter(storage.maxIncidentId()).join();
+
+        Control control = new Control(engine, storage, registry, settings.control(), wall);
+        List<MonitorPlan> monitors = new ArrayList<>(manifest);
+        monitors.addAll(control.storedApiMonitors(manifest.stream().map(MonitorPlan::name).toList()));
+        engine.apply(monitors, (MonitorPlan.Origin) null).join();
+        Restart.Summary restart = Restart.resume(storage, engine);
+        if (!restart.isEmpty()) {
+            out.println("resumed " + restart);
+        }
+        EngineMetrics.register(metrics, engine, registry.types(PluginFamily.PULSE));
+        Restart.registerMetrics(metrics, storage);
+
         Readiness readiness = new Readiness();
+        readiness.require("storage", () -> journal.healthy() && storage.healthy()
+                ? null : "storage " + storage.describe() + " is unavailable: " + journal.failure());
         WebServer webServer = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
@@ -61,13 +117,29 @@ final class Server {
                 .routing(routing -> ApiRouting.register(routing, registry, settings.home()))
                 .build()
                 .start();
-        Server server = new Server(webServer, readiness, registry, engine, events);
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("cpra-housekeeping").factory());
+        housekeeping.scheduleAtFixedRate(() -> prune(storage, settings.retention(), wall),
+                1, PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
+        Server server = new Server(webServer, readiness, registry, storage, engine, journal, control, events, housekeeping);
         readiness.ready();
         return server;
     }
 
+    private static void prune(Storage storage, Duration retention, InstantSource wall) {
+        try {
+            storage.prune(wall.instant().minus(retention));
+        } catch (RuntimeException e) {
+            System.getLogger(Server.class.getName()).log(System.Logger.Level.WARNING, "pruning history failed", e);
+        }
+    }
+
     int port() {
         return webServer.port();
+    }
+
+    Control control() {
+        return control;
     }
 
     void stop() {
@@ -75,8 +147,12 @@ final class Server {
         if (webServer.isRunning()) {
             webServer.stop();
         }
+        housekeeping.shutdownNow();
         engine.stop(STOP_GRACE);
+        journal.close(STOP_GRACE);
+        control.close();
         events.close();
+        storage.close();
         registry.close();
     }
 }

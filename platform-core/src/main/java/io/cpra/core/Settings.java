@@ -1,6 +1,8 @@
 package io.cpra.core;
 
 import io.cpra.core.engine.EngineSettings;
+import io.cpra.core.ops.Control;
+import io.cpra.core.storage.StorageSettings;
 import io.cpra.plugin.api.Durations;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
@@ -29,6 +31,14 @@ import java.time.Duration;
  *                      {@code CPRA_DELIVERY_ATTEMPTS}), at least 1
  * @param deliveryBackoff  delay before a code's second delivery job, doubling after, up to 60 times
  *                      itself ({@code cpra.delivery.backoff}, {@code CPRA_DELIVERY_BACKOFF})
+ * @param storageUrl    the store's JDBC URL ({@code cpra.storage.url}, {@code CPRA_STORAGE_URL}); by
+ *                      default SQLite in {@code data/cpra.db}
+ * @param storageUser   its user ({@code cpra.storage.user})
+ * @param storagePassword its password ({@code cpra.storage.password}, {@code CPRA_STORAGE_PASSWORD})
+ * @param storageConnections connections to hold open ({@code cpra.storage.connections})
+ * @param retention     how long events and closed incidents are kept ({@code cpra.storage.retention})
+ * @param allowCommands whether the API may define monitors that run local programs
+ *                      ({@code cpra.api.allow-commands}, {@code CPRA_API_ALLOW_dash_COMMANDS})
  */
 public record Settings(Path home,
                        String host,
@@ -40,7 +50,13 @@ public record Settings(Path home,
                        Path logsFolder,
                        Duration codeCooldown,
                        int deliveryAttempts,
-                       Duration deliveryBackoff) {
+                       Duration deliveryBackoff,
+                       String storageUrl,
+                       String storageUser,
+                       String storagePassword,
+                       int storageConnections,
+                       Duration retention,
+                       boolean allowCommands) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -60,6 +76,12 @@ public record Settings(Path home,
     public static final int DEFAULT_DELIVERY_ATTEMPTS = 10;
     /** 30 s, then 1 m, 2 m, ... up to 30 m apart. */
     public static final String DEFAULT_DELIVERY_BACKOFF = "30s";
+    /** The SQLite file, relative to the data folder. */
+    public static final String DEFAULT_SQLITE_FILE = "cpra.db";
+    /** Connections to the store. */
+    public static final int DEFAULT_STORAGE_CONNECTIONS = 4;
+    /** A week of history. */
+    public static final String DEFAULT_RETENTION = "7d";
 
     /**
      * Reads the settings.
@@ -81,7 +103,32 @@ public record Settings(Path home,
                 resolve(home, cpra.get("logs").asString().orElse(DEFAULT_LOGS)),
                 duration(cpra.get("codes.cooldown"), DEFAULT_CODE_COOLDOWN),
                 atLeastOne(cpra.get("delivery.attempts"), DEFAULT_DELIVERY_ATTEMPTS),
-                duration(cpra.get("delivery.backoff"), DEFAULT_DELIVERY_BACKOFF));
+                duration(cpra.get("delivery.backoff"), DEFAULT_DELIVERY_BACKOFF),
+                cpra.get("storage.url").asString().orElse("jdbc:sqlite:"
+                        + resolve(home, cpra.get("data").asString().orElse(DEFAULT_DATA)).resolve(DEFAULT_SQLITE_FILE)),
+                cpra.get("storage.user").asString().orElse(""),
+                cpra.get("storage.password").asString().orElse(""),
+                atLeastOne(cpra.get("storage.connections"), DEFAULT_STORAGE_CONNECTIONS),
+                duration(cpra.get("storage.retention"), DEFAULT_RETENTION),
+                cpra.get("api.allow-commands").asBoolean().orElse(false));
+    }
+
+    /**
+     * The store's settings.
+     *
+     * @return them
+     */
+    public StorageSettings storage() {
+        return new StorageSettings(storageUrl, storageUser, storagePassword, storageConnections, Duration.ofSeconds(5));
+    }
+
+    /**
+     * The control plane's settings.
+     *
+     * @return them
+     */
+    public Control.ControlSettings control() {
+        return new Control.ControlSettings(home, manifest, codeCooldown, allowCommands);
     }
 
     private static int atLeastOne(Config key, int fallback) {
@@ -119,5 +166,12 @@ public record Settings(Path home,
 
     private static Path resolve(Path home, String path) {
         return home.resolve(path).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[home=" + home + ", " + host + ":" + port + ", manifest=" + manifest + ", plugins="
+                + pluginsFolder + ", storage=" + storageUrl + " (password " + (storagePassword.isEmpty() ? "unset" : "set")
+                + ")]";
     }
 }

@@ -13,6 +13,20 @@ final class Signals {
     }
 
     /**
+     * Runs {@code onHangup} each time the process receives SIGHUP: the conventional "reload your
+     * configuration" signal.
+     *
+     * @param onHangup what to run; it runs on the JVM's signal thread and should return quickly
+     */
+    static void onHangup(Runnable onHangup) {
+        try {
+            Signal.handle(new Signal("HUP"), signal -> onHangup.run());
+        } catch (IllegalArgumentException unsupported) {
+            // a platform without SIGHUP: reload through the API instead
+        }
+    }
+
+    /**
      * Runs {@code onStop} (once) when the process is asked to terminate.
      *
      * @param onStop what to run; it runs on the JVM's signal thread

@@ -1,4 +1,4 @@
-package io.cpra.core;
+package io.cpra.core.ops;
 
 import io.cpra.core.engine.MonitorPlan;
 import io.cpra.core.manifest.ManifestReader;
@@ -13,19 +13,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a manifest and compiles its monitors, for the server's start and reloads and for
+ * Reads a manifest and compiles its monitors, for the server's start, reloads and
  * {@code cpra validate}. A large manifest reports its progress (monitors so far, rate) every
  * {@value #PROGRESS_EVERY} monitors.
  *
  * @param result the reader's errors or summary
  * @param plans  the compiled monitors; empty when the result has errors
  */
-record ManifestLoad(ManifestResult result, List<MonitorPlan> plans) {
+public record Loader(ManifestResult result, List<MonitorPlan> plans) {
 
     static final int PROGRESS_EVERY = 100_000;
 
-    static ManifestLoad read(Path manifest, PluginRegistry registry, Settings settings, PrintStream progress) {
-        MonitorCompiler compiler = new MonitorCompiler(registry, settings.home(), settings.codeCooldown());
+    /**
+     * Reads and compiles a manifest; on any error, the instances already prepared are closed.
+     *
+     * @param manifest the file
+     * @param compiler compiles each valid definition
+     * @param registry the installed plugins
+     * @param progress where progress lines go for large manifests
+     * @return the result and plans
+     */
+    public static Loader read(Path manifest, MonitorCompiler compiler, PluginRegistry registry, PrintStream progress) {
         ManifestReader reader = ManifestReader.builder(registry)
                 .progressEvery(PROGRESS_EVERY)
                 .progress((monitors, elapsed) -> report(progress, monitors, elapsed))
@@ -33,14 +41,18 @@ record ManifestLoad(ManifestResult result, List<MonitorPlan> plans) {
         List<MonitorPlan> plans = new ArrayList<>();
         ManifestResult result = reader.read(manifest, definition -> compiler.compile(definition).ifPresent(plans::add));
         if (!result.ok()) {
-            plans.forEach(ManifestLoad::close);
+            plans.forEach(Loader::close);
             plans.clear();
         }
-        return new ManifestLoad(result, plans);
+        return new Loader(result, plans);
     }
 
-    /** Closes the instances prepared for plans that will not run. */
-    static void close(MonitorPlan plan) {
+    /**
+     * Closes the instances prepared for a plan that will not run.
+     *
+     * @param plan the plan
+     */
+    public static void close(MonitorPlan plan) {
         closeQuietly(plan.check());
         if (plan.spec().intervention() != null) {
             closeQuietly(plan.spec().intervention().intervention());

@@ -1,0 +1,114 @@
+package io.cpra.core.journal;
+
+import io.cpra.core.engine.EngineEvent;
+import io.cpra.core.engine.lifecycle.LifecycleState;
+import io.cpra.core.storage.EventRecord;
+import io.cpra.core.storage.IncidentRecord;
+import io.cpra.core.storage.MonitorSnapshot;
+import io.cpra.core.storage.OutboxEntry;
+import io.cpra.core.storage.StorageBatch;
+import io.cpra.plugin.api.Alert;
+import io.cpra.plugin.api.Colour;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns engine events into the rows storage keeps, and stored alerts back into alerts. Pure
+ * functions; thread-safe.
+ */
+final class Records {
+
+    private Records() {
+    }
+
+    /**
+     * Adds what one event means for storage to a batch.
+     *
+     * @param event    the event
+     * @param batch    where its rows go
+     * @param released collects the ids of codes that may be delivered once the batch is durable
+     */
+    static void add(EngineEvent event, StorageBatch batch, List<String> released) {
+        switch (event) {
+            case EngineEvent.StageChanged e -> {
+                batch.putSnapshot(snapshot(e.monitor(), e.state(), e.incidentId(), e.at()));
+                batch.addEvent(record(e, "stage_changed", null, e.incidentId(), Json.createObjectBuilder()
+                        .add("from", e.from().name()).add("to", e.to().name()).add("cause", e.cause())));
+            }
+            case EngineEvent.IncidentOpened e -> {
+                batch.openIncident(new IncidentRecord(e.incidentId(), e.monitor(), e.at(), null, e.cause()));
+                batch.addEvent(record(e, "incident_opened", null, e.incidentId(),
+                        Json.createObjectBuilder().add("cause", e.cause())));
+            }
+            case EngineEvent.IncidentClosed e -> {
+                batch.closeIncident(e.incidentId(), e.at());
+                batch.addEvent(record(e, "incident_closed", null, e.incidentId(),
+                        Json.createObjectBuilder().add("lasted_seconds", e.lasted().toSeconds())));
+            }
+            case EngineEvent.CodeRaised e -> {
+                batch.addEvent(record(e, e.suppressed() ? "code_suppressed" : "code_raised", e.colour(), e.incidentId(),
+                        Json.createObjectBuilder().add("alert_id", e.alertId()).add("dispatched", e.dispatched())
+                                .add("notifier", e.notifier()).add("summary", e.summary())));
+                if (e.dispatched()) {
+                    batch.enqueue(new OutboxEntry(e.alertId(), e.monitor(), e.colour().key(), e.notifier(),
+                            alertJson(e.alert()), OutboxEntry.State.PENDING, 0, null, null, e.at(), e.at()));
+                    released.add(e.alertId());
+                }
+            }
+            case EngineEvent.DeliveryFinished e -> {
+                batch.addEvent(record(e, "delivery", e.colour(), 0, Json.createObjectBuilder()
+                        .add("alert_id", e.alertId()).add("notifier", e.notifier())
+                        .add("destination", e.destination()).add("attempt", e.attempt())
+                        .add("delivered", e.delivered()).add("message", e.message())
+                        .add("next_attempt", e.nextAttempt() == null ? "" : e.nextAttempt().toString())));
+                OutboxEntry.State state = e.delivered() ? OutboxEntry.State.DELIVERED
+                        : e.deadLettered() ? OutboxEntry.State.DEAD : OutboxEntry.State.PENDING;
+                batch.updateOutbox(new StorageBatch.OutboxUpdate(e.alertId(), state, e.attempt(), e.nextAttempt(),
+                        e.delivered() ? null : e.message(), e.at()));
+            }
+            case EngineEvent.InterventionStarted e -> batch.addEvent(record(e, "intervention_started", null,
+                    e.incidentId(), Json.createObjectBuilder().add("action", e.action()).add("attempt", e.attempt())));
+            case EngineEvent.InterventionFinished e -> batch.addEvent(record(e, "intervention_finished", null,
+                    e.incidentId(), Json.createObjectBuilder().add("action", e.action()).add("attempt", e.attempt())
+                            .add("success", e.success()).add("message", e.message())));
+        }
+    }
+
+    static MonitorSnapshot snapshot(String monitor, LifecycleState s, long incidentId, Instant at) {
+        return new MonitorSnapshot(monitor, s.stage().name(), s.consecutiveFailures(), s.successStreak(), s.attempts(),
+                s.verifyRemaining(), s.incidentSeq(), s.flags(), incidentId, at);
+    }
+
+    private static EventRecord record(EngineEvent event, String kind, Colour colour, long incidentId,
+                                      JsonObjectBuilder detail) {
+        return new EventRecord(0, event.at(), event.monitor(), kind, colour == null ? null : colour.key(), incidentId,
+                detail.build().toString());
+    }
+
+    static String alertJson(Alert alert) {
+        JsonArrayBuilder groups = Json.createArrayBuilder();
+        alert.groups().forEach(groups::add);
+        return Json.createObjectBuilder()
+                .add("id", alert.id()).add("monitor", alert.monitor()).add("colour", alert.colour().key())
+                .add("title", alert.title()).add("summary", alert.summary()).add("action", alert.action())
+                .add("incident_id", alert.incidentId()).add("occurred_at", alert.occurredAt().toString())
+                .add("last_message", alert.lastMessage()).add("groups", groups)
+                .build().toString();
+    }
+
+    static Alert alert(String json) {
+        JsonObject o = Json.createReader(new StringReader(json)).readObject();
+        List<String> groups = new ArrayList<>();
+        o.getJsonArray("groups").getValuesAs(jakarta.json.JsonString.class).forEach(g -> groups.add(g.getString()));
+        return new Alert(o.getString("id"), o.getString("monitor"), Colour.of(o.getString("colour")),
+                o.getString("title"), o.getString("summary"), o.getString("action"), o.getString("incident_id"),
+                Instant.parse(o.getString("occurred_at")), o.getString("last_message"), groups);
+    }
+}

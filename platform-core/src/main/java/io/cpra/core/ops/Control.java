@@ -1,0 +1,366 @@
+package io.cpra.core.ops;
+
+import io.cpra.core.engine.ApplyReport;
+import io.cpra.core.engine.Engine;
+import io.cpra.core.engine.MonitorPlan;
+import io.cpra.core.engine.MonitorView;
+import io.cpra.core.manifest.ManifestError;
+import io.cpra.core.manifest.ManifestReader;
+import io.cpra.core.manifest.ManifestResult;
+import io.cpra.core.manifest.MonitorDefinition;
+import io.cpra.core.plugin.MonitorCompiler;
+import io.cpra.core.plugin.PluginRegistry;
+import io.cpra.core.storage.MonitorHold;
+import io.cpra.core.storage.Storage;
+import io.cpra.core.storage.StorageBatch;
+import io.cpra.core.storage.StoredMonitor;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Changes to the monitor set that must be written down before they take effect: monitors
+ * created, replaced and deleted through the API, pauses and maintenance windows, and manifest
+ * reloads. Each change is validated with the manifest's own rules, written to storage, and only
+ * then applied to the engine, so an acknowledged change survives a crash and an invalid one
+ * changes nothing.
+ *
+ * <p><b>One change at a time.</b> Changes run in order on a single thread of their own, so two
+ * requests for the same monitor cannot interleave between storage and engine. Methods return at
+ * once with a future.
+ *
+ * <p><b>Who owns a monitor.</b> The manifest file owns the monitors it defines: the API cannot
+ * replace or delete them (409), and a reload replaces only them. The API owns the monitors it
+ * created; a reload leaves them alone, and a manifest that defines one of their names is
+ * refused at reload. At start, should the manifest define a name that storage also holds from
+ * the API, the manifest wins and the stored definition is removed, with a warning.
+ */
+public final class Control implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Control.class.getName());
+    /** Plugin types that run programs on this host: the API may define them only when allowed. */
+    private static final Set<String> LOCAL_COMMANDS = Set.of("command", "script");
+
+    private final Engine engine;
+    private final Storage storage;
+    private final PluginRegistry registry;
+    private final MonitorCompiler compiler;
+    private final ControlSettings settings;
+    private final InstantSource wall;
+    private final ManifestReader reader;
+    private final ExecutorService changes = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("cpra-control").daemon().factory());
+    /** API monitors' stored definitions, by name; changed only on the changes thread. */
+    private final Map<String, StoredMonitor> apiMonitors = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the control plane.
+     *
+     * @param engine   the running engine
+     * @param storage  the open store
+     * @param registry the installed plugins
+     * @param settings where the manifest is and what the API may do
+     * @param wall     wall clock for stored times
+     */
+    public Control(Engine engine, Storage storage, PluginRegistry registry, ControlSettings settings, InstantSource wall) {
+        this.engine = engine;
+        this.storage = storage;
+        this.registry = registry;
+        this.settings = settings;
+        this.wall = wall;
+        this.compiler = new MonitorCompiler(registry, settings.home(), settings.codeCooldown());
+        this.reader = ManifestReader.create(registry);
+    }
+
+    // ---- start ------------------------------------------------------------------------------
+
+    /**
+     * Compiles the monitors storage holds from the API, leaving out those the manifest also
+     * defines (the manifest wins; their stored definitions are removed) and those that no longer
+     * validate (kept in storage, reported).
+     *
+     * @param manifestNames the names the manifest defines
+     * @return the API monitors' plans
+     */
+    public List<MonitorPlan> storedApiMonitors(Collection<String> manifestNames) {
+        Set<String> taken = Set.copyOf(manifestNames);
+        List<MonitorPlan> plans = new ArrayList<>();
+        StorageBatch shadowed = new StorageBatch();
+        for (StoredMonitor stored : storage.monitors()) {
+            if (taken.contains(stored.name())) {
+                LOG.log(System.Logger.Level.WARNING, "monitor " + stored.name() + " is defined in the manifest and "
+                        + "through the API; the manifest wins and the API definition is removed");
+                shadowed.deleteMonitor(stored.name());
+                continue;
+            }
+            List<MonitorPlan> compiled = new ArrayList<>();
+            ManifestResult result = reader.validateMonitor("stored monitor " + stored.name(),
+                    Definitions.map(stored.definition()), d -> compiler.compile(d).ifPresent(compiled::add));
+            if (!result.ok()) {
+                LOG.log(System.Logger.Level.ERROR, "monitor " + stored.name() + " defined through the API no longer "
+                        + "validates and is not loaded:\n" + result.describe());
+                continue;
+            }
+            apiMonitors.put(stored.name(), stored);
+            compiled.forEach(plan -> plans.add(plan.from(MonitorPlan.Origin.API)));
+        }
+        if (!shadowed.isEmpty()) {
+            storage.write(shadowed);
+        }
+        return plans;
+    }
+
+    // ---- monitors ---------------------------------------------------------------------------
+
+    /**
+     * Creates a monitor.
+     *
+     * @param body the monitor as a manifest entry, its {@code name} included
+     * @return 201 with the monitor, or 400, 403, 409, 503
+     */
+    public CompletableFuture<Outcome> create(Map<String, Object> body) {
+        return change(() -> define(body, false));
+    }
+
+    /**
+     * Replaces a monitor defined through the API, or creates it.
+     *
+     * @param name the monitor's name, from the path
+     * @param body the monitor as a manifest entry; a {@code name} in it must match
+     * @return 200 (replaced) or 201 (created), or 400, 403, 409, 503
+     */
+    public CompletableFuture<Outcome> replace(String name, Map<String, Object> body) {
+        return change(() -> {
+            Object bodyName = body.get("name");
+            if (bodyName != null && !name.equals(String.valueOf(bodyName))) {
+                return Outcome.invalid(List.of(new Outcome.Problem("name", "the name in the body (" + bodyName
+                        + ") differs from the one in the path (" + name + ")")));
+            }
+            Map<String, Object> named = new LinkedHashMap<>(body);
+            named.put("name", name);
+            return define(named, true);
+        });
+    }
+
+    /**
+     * Deletes a monitor defined through the API.
+     *
+     * @param name its name
+     * @return 204, or 404, 409, 503
+     */
+    public CompletableFuture<Outcome> delete(String name) {
+        return change(() -> {
+            Optional<MonitorView> view = engine.view(name).join();
+            if (view.isEmpty()) {
+                return Outcome.notFound(name);
+            }
+            if (view.get().origin() == MonitorPlan.Origin.MANIFEST) {
+                return Outcome.conflict(name + " is defined in " + settings.manifest() + "; change it there");
+            }
+            storage.write(new StorageBatch().deleteMonitor(name));
+            apiMonitors.remove(name);
+            engine.remove(name).join();
+            return Outcome.done(204, null);
+        });
+    }
+
+    private Outcome define(Map<String, Object> body, boolean replacing) {
+        String name = String.valueOf(body.get("name"));
+        List<MonitorPlan> compiled = new ArrayList<>();
+        List<MonitorDefinition> definitions = new ArrayList<>();
+        ManifestResult result = reader.validateMonitor("request body", body, d -> {
+            definitions.add(d);
+            compiler.compile(d).ifPresent(compiled::add);
+        });
+        if (!result.ok()) {
+            compiled.forEach(Loader::close);
+            return Outcome.invalid(result.errors().stream().map(Control::problem).toList());
+        }
+        MonitorPlan plan = compiled.get(0).from(MonitorPlan.Origin.API);
+        String local = localCommand(plan);
+        if (local != null && !settings.allowCommands()) {
+            Loader.close(plan);
+            return Outcome.forbidden("monitors that run local programs (" + local + ") cannot be defined through the API; "
+                    + "define them in the manifest, or set cpra.api.allow-commands to true");
+        }
+        Optional<MonitorView> existing = engine.view(name).join();
+        if (existing.isPresent() && (!replacing || existing.get().origin() == MonitorPlan.Origin.MANIFEST)) {
+            Loader.close(plan);
+            return Outcome.conflict(existing.get().origin() == MonitorPlan.Origin.MANIFEST
+                    ? name + " is defined in " + settings.manifest() + "; change it there"
+                    : name + " exists; replace it with PUT /api/v1/monitors/" + name);
+        }
+        Map<String, Object> normalised = Definitions.normalised(definitions.get(0));
+        StoredMonitor stored = new StoredMonitor(name, Definitions.json(normalised).toString(), wall.instant());
+        storage.write(new StorageBatch().putMonitor(stored));
+        apiMonitors.put(name, stored);
+        engine.apply(List.of(plan), (MonitorPlan.Origin) null).join();
+        return Outcome.done(existing.isPresent() ? 200 : 201, normalised);
+    }
+
+    private static String localCommand(MonitorPlan plan) {
+        if (LOCAL_COMMANDS.contains(plan.spec().pulseType())) {
+            return "pulse " + plan.spec().pulseType();
+        }
+        if (plan.spec().intervention() != null && LOCAL_COMMANDS.contains(plan.spec().intervention().type())) {
+            return "intervention " + plan.spec().intervention().type();
+        }
+        return null;
+    }
+
+    private static Outcome.Problem problem(ManifestError error) {
+        return new Outcome.Problem(error.path(), error.message());
+    }
+
+    // ---- holds ------------------------------------------------------------------------------
+
+    /**
+     * Pauses or resumes a monitor's checks, durably.
+     *
+     * @param name   its name
+     * @param paused true to pause
+     * @return 200 with the monitor's view, or 404, 503
+     */
+    public CompletableFuture<Outcome> pause(String name, boolean paused) {
+        return change(() -> hold(name, view -> new MonitorHold(name, paused, view.stage().name().equals("MAINTENANCE"),
+                view.maintenanceUntil(), wall.instant()), () -> engine.pause(name, paused).join()));
+    }
+
+    /**
+     * Enters or leaves maintenance, durably.
+     *
+     * @param name  its name
+     * @param enter true to enter
+     * @param until when it ends by itself, or {@code null}
+     * @return 200 with the monitor's view, or 404, 503
+     */
+    public CompletableFuture<Outcome> maintenance(String name, boolean enter, Instant until) {
+        return change(() -> hold(name, view -> new MonitorHold(name, view.paused(), enter, enter ? until : null,
+                wall.instant()), () -> engine.maintenance(name, enter, until).join()));
+    }
+
+    private Outcome hold(String name, java.util.function.Function<MonitorView, MonitorHold> next, Runnable apply) {
+        Optional<MonitorView> view = engine.view(name).join();
+        if (view.isEmpty()) {
+            return Outcome.notFound(name);
+        }
+        MonitorHold hold = next.apply(view.get());
+        StorageBatch batch = new StorageBatch();
+        if (hold.paused() || hold.maintenance()) {
+            batch.putHold(hold);
+        } else {
+            batch.deleteHold(name);
+        }
+        storage.write(batch);
+        apply.run();
+        return Outcome.done(200, engine.view(name).join().orElse(null));
+    }
+
+    // ---- reload -----------------------------------------------------------------------------
+
+    /**
+     * Reads the manifest file again and applies the difference: monitors added, changed and
+     * removed; unchanged ones keep their state and schedule. An invalid manifest changes nothing.
+     *
+     * @param progress where progress lines for a large manifest go
+     * @return 200 with what changed, or 400 with every error, 409 when the manifest defines a
+     *         monitor the API owns
+     */
+    public CompletableFuture<Outcome> reload(PrintStream progress) {
+        return change(() -> {
+            Loader load = Loader.read(settings.manifest(), compiler, registry, progress);
+            if (!load.result().ok()) {
+                return Outcome.invalid(load.result().errors().stream().map(Control::problem).toList());
+            }
+            List<String> clashes = load.plans().stream().map(MonitorPlan::name).filter(apiMonitors::containsKey).toList();
+            if (!clashes.isEmpty()) {
+                load.plans().forEach(Loader::close);
+                return Outcome.conflict("the manifest defines monitors that were created through the API: " + clashes
+                        + "; delete them through the API or rename them in the manifest");
+            }
+            ApplyReport report = engine.apply(load.plans(), MonitorPlan.Origin.MANIFEST).join();
+            LOG.log(System.Logger.Level.INFO, "manifest " + settings.manifest() + " reloaded: " + report);
+            return Outcome.done(200, report);
+        });
+    }
+
+    // ---- reads ------------------------------------------------------------------------------
+
+    /**
+     * A monitor's definition in normalised form: for an API monitor from storage, for a manifest
+     * monitor read again from the file (as far as that monitor).
+     *
+     * @param view the monitor's live view
+     * @return the definition, or empty when it cannot be found any more
+     */
+    public Optional<Map<String, Object>> definition(MonitorView view) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        if (view.origin() == MonitorPlan.Origin.API) {
+            StoredMonitor stored = apiMonitors.get(view.name());
+            if (stored != null) {
+                found.add(Definitions.map(stored.definition()));
+            }
+            return found.stream().findFirst();
+        }
+        try {
+            reader.read(settings.manifest(), d -> {
+                if (d.name().equals(view.name())) {
+                    found.add(Definitions.normalised(d));
+                    throw new Found();
+                }
+            });
+        } catch (Found done) {
+            // the reader stops at the monitor
+        }
+        return found.stream().findFirst();
+    }
+
+    /** Stops the manifest reader once the monitor sought is read. */
+    private static final class Found extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Found() {
+            super(null, null, false, false);
+        }
+    }
+
+    private CompletableFuture<Outcome> change(java.util.function.Supplier<Outcome> body) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return body.get();
+            } catch (io.cpra.core.storage.StorageException e) {
+                LOG.log(System.Logger.Level.ERROR, "a change could not be written", e);
+                return Outcome.unavailable("storage is unavailable; nothing was changed");
+            }
+        }, changes);
+    }
+
+    @Override
+    public void close() {
+        changes.shutdown();
+    }
+
+    /**
+     * What the API may do and where the manifest is. Immutable.
+     *
+     * @param home          the cpra home, for relative paths in plugin config
+     * @param manifest      the manifest file
+     * @param codeCooldown  the default cooldown of codes
+     * @param allowCommands whether the API may define monitors that run local programs
+     */
+    public record ControlSettings(Path home, Path manifest, java.time.Duration codeCooldown, boolean allowCommands) {
+    }
+}
