@@ -33,7 +33,8 @@ final class MpscRing<E> extends RingBase<E> {
         long p;
         do {
             p = lvProducerIndex();
-            if (p >= laProducerCache() && p >= refreshLimit()) {
+            long limit = laProducerCache();
+            if (p >= limit && p >= refreshLimit(limit)) {
                 return false;
             }
         } while (!casProducerIndex(p, p + 1));
@@ -45,22 +46,29 @@ final class MpscRing<E> extends RingBase<E> {
 
     @Override
     public int offer(E[] batch, int from, int count) {
-        checkBatch(batch, from, count);
+        checkRange(batch, from, count);
         if (count == 0) {
             return 0;
         }
         long p;
         int n;
+        int checked = 0;
         do {
             p = lvProducerIndex();
-            long free = laProducerCache() - p;
+            long limit = laProducerCache();
+            long free = limit - p;
             if (free < count) {
-                free = refreshLimit() - p;
+                free = refreshLimit(limit) - p;
                 if (free <= 0) {
                     return 0;
                 }
             }
             n = (int) Math.min(count, free);
+            if (n > checked) {
+                // Before the claim: a claimed slot must be filled, or it would stop the consumer.
+                checkNoNulls(batch, from + checked, n - checked);
+                checked = n;
+            }
         } while (!casProducerIndex(p, p + n));
         for (int i = 0; i < n; i++) {
             // Release per slot: the consumer takes each slot as soon as it sees it filled, so
@@ -71,14 +79,20 @@ final class MpscRing<E> extends RingBase<E> {
         return n;
     }
 
-    /** Reads the consumer index and shares the resulting limit with the other producers. */
-    private long refreshLimit() {
+    /**
+     * Reads the consumer index and, if that moves the limit past {@code cached}, shares the new
+     * limit with the other producers (producers spinning on a full queue then do not keep
+     * writing the line they all read).
+     */
+    private long refreshLimit(long cached) {
         // Acquire: pairs with the consumer's release of its index. It cleared the slots below
         // that index first, so our fills of them (after the CAS) come after the clears.
         long limit = laConsumerIndex() + capacity();
-        // Release: hands that ordering on to producers that use the cached limit instead of
-        // reading the consumer index themselves.
-        srProducerCache(limit);
+        if (limit > cached) {
+            // Release: hands that ordering on to producers that use the cached limit instead
+            // of reading the consumer index themselves.
+            srProducerCache(limit);
+        }
         return limit;
     }
 

@@ -109,14 +109,15 @@ public interface RingQueue<E> {
      * Producer side: adds {@code batch[from]}, {@code batch[from + 1]}, ... in that order, as
      * many as there is room for now, and returns how many were added: always a prefix of the
      * range, never a gap. The caller keeps the rest ({@code batch[from + n]} onwards) to offer
-     * again later. The whole range is checked for nulls before anything is added.
+     * again later. The elements that fit are checked for null before any is added; elements
+     * past them are not looked at, so a full queue costs no scan.
      *
      * @param batch source array; not modified
      * @param from  index of the first element to offer
      * @param count number of elements to offer, {@code >= 0}
      * @return number added, {@code 0..count}
-     * @throws NullPointerException      if {@code batch} or any element in the range is null;
-     *                                   nothing is added then
+     * @throws NullPointerException      if {@code batch} is null, or an element that would have
+     *                                   been added is null; nothing is added then
      * @throws IndexOutOfBoundsException if the range is not within {@code batch}
      */
     int offer(E[] batch, int from, int count);

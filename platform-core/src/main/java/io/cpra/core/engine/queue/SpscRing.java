@@ -47,7 +47,7 @@ final class SpscRing<E> extends RingBase<E> {
 
     @Override
     public int offer(E[] batch, int from, int count) {
-        checkBatch(batch, from, count);
+        checkRange(batch, from, count);
         assert producerSide.enter();
         try {
             long p = lpProducerIndex();
@@ -55,6 +55,7 @@ final class SpscRing<E> extends RingBase<E> {
             if (n == 0) {
                 return 0;
             }
+            checkNoNulls(batch, from, n);
             copyIn(p, batch, from, n);
             // Release, once for the batch: all n slot writes before the index that exposes them.
             srProducerIndex(p + n);
