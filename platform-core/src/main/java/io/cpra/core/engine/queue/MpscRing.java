@@ -1,15 +1,14 @@
 package io.cpra.core.engine.queue;
 
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * Many producers, one consumer; see {@link RingQueue#mpsc}.
  *
  * <p>Producers claim slots by CAS on the producer index (a whole batch prefix with one CAS),
- * then fill each claimed slot with a release store. Because a claimed slot may still be empty,
- * the consumer does not trust the producer index: it reads slots with acquire and stops at the
- * first empty one. It clears what it takes plainly and publishes its index once per call.
+ * then fill each claimed slot with a release store. A claimed slot may still be empty, which
+ * is why the consumer ({@link SingleConsumerRing}) goes by slots rather than by the producer
+ * index.
  *
  * <ul>
  *   <li>{@code producerCache}: producer limit, the consumer index plus capacity as some
@@ -19,12 +18,10 @@ import java.util.function.Consumer;
  *   <li>{@code consumerCache}: unused.</li>
  * </ul>
  */
-final class MpscRing<E> extends RingBase<E> {
-
-    private final SideGuard consumerSide = new SideGuard("consumer side of an MPSC queue");
+final class MpscRing<E> extends SingleConsumerRing<E> {
 
     MpscRing(int capacity) {
-        super(capacity);
+        super(capacity, "MPSC");
     }
 
     @Override
@@ -94,60 +91,5 @@ final class MpscRing<E> extends RingBase<E> {
             srProducerCache(limit);
         }
         return limit;
-    }
-
-    @Override
-    public E poll() {
-        assert consumerSide.enter();
-        try {
-            long c = lpConsumerIndex();
-            int o = offset(c);
-            // Acquire: pairs with the producer's release of this slot; the element's contents
-            // are visible from here on. Null means empty, or claimed and not yet filled.
-            E e = laSlot(o);
-            if (e == null) {
-                return null;
-            }
-            spSlot(o, null);
-            // Release: the clear before the index that lets a producer claim the slot again.
-            srConsumerIndex(c + 1);
-            return e;
-        } finally {
-            assert consumerSide.exit();
-        }
-    }
-
-    @Override
-    public int drain(Consumer<? super E> consumer, int limit) {
-        checkDrain(consumer, limit);
-        assert consumerSide.enter();
-        try {
-            long c = lpConsumerIndex();
-            int taken = 0;
-            try {
-                while (taken < limit) {
-                    int o = offset(c + taken);
-                    // Acquire per slot, as in poll. The scan cannot run past the ring: the slot
-                    // one lap ahead is one this call cleared, and no producer can refill it
-                    // before the index below is published.
-                    E e = laSlot(o);
-                    if (e == null) {
-                        break;
-                    }
-                    spSlot(o, null);
-                    taken++;
-                    consumer.accept(e);
-                }
-            } finally {
-                if (taken > 0) {
-                    // Release, once for the batch: every clear before the index that lets
-                    // producers claim those slots again.
-                    srConsumerIndex(c + taken);
-                }
-            }
-            return taken;
-        } finally {
-            assert consumerSide.exit();
-        }
     }
 }

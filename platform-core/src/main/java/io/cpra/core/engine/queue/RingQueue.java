@@ -45,8 +45,10 @@ public interface RingQueue<E> {
      * One producer thread, one consumer thread.
      *
      * <p>Progress: both sides are wait-free (every call finishes in a bounded number of its own
-     * steps). Each side touches the other's index only when its cached copy says it must;
-     * a batch costs one release store of the index it advances.
+     * steps). The consumer finds elements by their slots and never reads the producer's index;
+     * the producer reads the consumer's index only when the free space it cached runs out. The
+     * consumer publishes its progress once per call; a drain may see a batch offer that is
+     * still being written as a prefix.
      *
      * @param capacity requested capacity, {@code 1..}{@link #MAX_CAPACITY}, rounded up to a
      *                 power of two
