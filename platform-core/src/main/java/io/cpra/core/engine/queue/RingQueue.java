@@ -18,17 +18,20 @@ import java.util.function.Consumer;
  * <p><b>Invariants.</b> Capacity is a power of two fixed at creation; the queue never holds
  * more elements than that. Elements leave in the order their producer put them in (FIFO per
  * producer; for {@link #mpsc}, FIFO in claim order across producers). Every element is taken
- * by exactly one consumer call. A slot is cleared when its element is taken, so the queue
- * keeps no reference to anything it handed out.
+ * by exactly one consumer call (see {@link #drain(Consumer, int)} for the one exception, a
+ * throwing consumer). A slot is cleared when its element is taken, so the queue keeps no
+ * reference to anything it handed out.
  *
  * <p><b>Memory effects.</b> Everything a producer did before offering an element happens-before
  * everything the consumer does after {@code poll} or {@code drain} hands that element over.
  *
  * <p><b>Batches.</b> {@link #offer(Object[], int, int)} accepts a prefix of the batch, as long
- * as there is room, and the multi-producer variant claims that prefix with one CAS.
- * {@link #drain(Consumer, int)} hands over up to {@code limit} elements and publishes the
- * consumer's progress once, when the batch ends, rather than per element. Prefer them on the
- * hot side: the per-element cost of cross-core traffic is paid once per batch.
+ * as there is room; the multi-producer variant claims that prefix with one CAS, and the
+ * single-producer variants check free space against a cached limit rather than per element.
+ * {@link #drain(Consumer, int)} hands over up to {@code limit} elements; the single-consumer
+ * variants publish the consumer index once, when the batch ends, and the multi-consumer
+ * variant claims the whole run with one CAS. Prefer them on the hot side: the shared index
+ * traffic is paid once per batch instead of once per element.
  *
  * <p><b>Full and empty are not errors.</b> {@code offer} returns {@code false} (or a short
  * count) when there is no room now; {@code poll} returns {@code null} (or {@code drain} 0)
@@ -86,7 +89,8 @@ public interface RingQueue<E> {
      * consumer took elements). A consumer that stalls between claiming elements and taking them
      * out of their slots keeps those slots occupied: once the producer comes round to the first
      * of them it accepts nothing more until that consumer resumes, even though later slots
-     * may be free.
+     * may be free. The producer publishes each call's elements with one release store of its
+     * index, so consumers see a batch offer whole or not at all.
      *
      * @param capacity requested capacity, {@code 1..}{@link #MAX_CAPACITY}, rounded up to a
      *                 power of two
