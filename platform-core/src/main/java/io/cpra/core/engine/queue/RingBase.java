@@ -207,14 +207,6 @@ abstract class RingBase<E> extends RingLayout.TailPad implements RingQueue<E> {
         return CONSUMER_INDEX.compareAndSet(consumerFields(), expected, value);
     }
 
-    final long lpConsumerCache() {
-        return consumerCache;
-    }
-
-    final void spConsumerCache(long value) {
-        consumerCache = value;
-    }
-
     final long laConsumerCache() {
         return (long) CONSUMER_CACHE.getAcquire(consumerFields());
     }
