@@ -127,6 +127,7 @@ final class Roster {
         if (plan.enabled()) {
             store.flags().lower(row, EntityStore.DISABLED);
         } else {
+            loop.withdrew();
             store.flags().raise(row, EntityStore.DISABLED);
             loop.wheel.cancel(row);
         }
@@ -138,6 +139,7 @@ final class Roster {
     }
 
     private void remove(int row) {
+        loop.withdrew();
         String name = store.name().get(row);
         loop.wheel.cancel(row);
         loop.names.remove(name);
@@ -199,6 +201,9 @@ final class Roster {
                 loop.reactions.rememberIncident(restore.incidentId(),
                         restore.incidentOpenedAt() == null ? loop.wall.instant() : restore.incidentOpenedAt());
             }
+            if (restore.paused() || restore.maintenance()) {
+                loop.withdrew();
+            }
             if (restore.paused()) {
                 store.flags().raise(row, EntityStore.PAUSED);
                 loop.wheel.cancel(row);
@@ -233,6 +238,7 @@ final class Roster {
             return false;
         }
         if (paused) {
+            loop.withdrew();
             store.flags().raise(row, EntityStore.PAUSED);
             loop.wheel.cancel(row);
         } else if (store.flags().has(row, EntityStore.PAUSED)) {
@@ -259,6 +265,7 @@ final class Roster {
                 endMaintenanceAt(row, until);
             }
             if (!store.flags().has(row, EntityStore.MAINTENANCE)) {
+                loop.withdrew();
                 store.flags().raise(row, EntityStore.MAINTENANCE);
                 loop.wheel.cancel(row);
                 loop.reactions.step(row, store.spec().get(row), Input.MAINTENANCE_ENTERED, "maintenance started");
