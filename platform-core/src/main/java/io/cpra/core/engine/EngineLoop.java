@@ -61,6 +61,7 @@ final class EngineLoop implements Runnable {
     final EngineCounters counters = new EngineCounters();
     final StageCounts stageCounts = new StageCounts();
     final CheckCounts checkCounts = new CheckCounts();
+    final RecentOutcomes recent = new RecentOutcomes();
     final Reactions reactions;
     final Roster roster;
 

@@ -150,6 +150,7 @@ final class Roster {
             loop.reactions.forgetIncident(incident);
         }
         loop.stageCounts.add(Stage.ofOrdinal(store.stage().get(row)), -1);
+        loop.recent.forget(store.handleOf(row));
         close(store.check().get(row), store.spec().get(row));
         store.remove(store.handleOf(row));
     }
@@ -359,7 +360,8 @@ final class Roster {
                 store.verifyRemaining().get(row), store.incidentId().get(row),
                 status == 0 ? null : PulseOutcome.Status.values()[status - 1], store.lastLatencyMicros().get(row),
                 store.flags().has(row, EntityStore.PULSE_IN_FLIGHT), nextDue, maintenanceEndsWall.get(row),
-                store.flags().has(row, EntityStore.API_DEFINED) ? MonitorPlan.Origin.API : MonitorPlan.Origin.MANIFEST);
+                store.flags().has(row, EntityStore.API_DEFINED) ? MonitorPlan.Origin.API : MonitorPlan.Origin.MANIFEST,
+                loop.recent.of(store.handleOf(row)));
     }
 
     EngineSummary summary() {
