@@ -14,10 +14,13 @@ final class CheckCounts {
     private static final int STATUSES = PulseOutcome.Status.values().length;
 
     private final Map<String, Counter[]> byType = new ConcurrentHashMap<>();
+    // most checks are of the type just counted: skip the map for them (engine thread only)
+    private String lastType;
+    private Counter[] lastCounters;
 
     /** Engine thread only. */
     void count(String type, PulseOutcome.Status status) {
-        Counter[] counters = byType.get(type);
+        Counter[] counters = type == lastType ? lastCounters : byType.get(type);
         if (counters == null) {
             counters = byType.computeIfAbsent(type, t -> {
                 Counter[] fresh = new Counter[STATUSES];
@@ -27,6 +30,8 @@ final class CheckCounts {
                 return fresh;
             });
         }
+        lastType = type;
+        lastCounters = counters;
         counters[status.ordinal()].increment();
     }
 

@@ -40,6 +40,7 @@ final class EngineLoop implements Runnable {
     private static final int COMMAND_BUDGET = 4096;
     private static final int RESULT_BUDGET = 1 << 16;
     private static final int TIMER_BUDGET = 4096;
+    private static final long BACKLOG_PARK_NANOS = 20_000;
 
     final EngineSettings settings;
     final LongSupplier clock;
@@ -60,11 +61,14 @@ final class EngineLoop implements Runnable {
     final EngineCounters counters = new EngineCounters();
     final StageCounts stageCounts = new StageCounts();
     final CheckCounts checkCounts = new CheckCounts();
+    final RecentOutcomes recent = new RecentOutcomes();
     final Reactions reactions;
     final Roster roster;
 
     private final PulseJob[] waiting = new PulseJob[PULSE_BATCH];
     private int waitingCount;
+    /** Set when a monitor was removed or held while jobs waited: they must be looked over. */
+    private boolean withdrawals;
     private final ArrayDeque<Job> interventionBacklog = new ArrayDeque<>();
     private final ArrayDeque<Job> codeBacklog = new ArrayDeque<>();
     private final Job[] one = new Job[1];
@@ -106,7 +110,9 @@ final class EngineLoop implements Runnable {
             if (work == 0 && running) {
                 long left = tickNanos - (clock.getAsLong() - now);
                 if (left > 0) {
-                    LockSupport.parkNanos(left);
+                    // jobs still waiting for room: look again soon rather than at the next tick,
+                    // or the pool runs dry while the engine sleeps
+                    LockSupport.parkNanos(waitingCount > 0 ? Math.min(left, BACKLOG_PARK_NANOS) : left);
                 }
             }
         }
@@ -176,6 +182,11 @@ final class EngineLoop implements Runnable {
         waiting[waitingCount++] = job;
     }
 
+    /** Engine thread only: a monitor was removed, paused, disabled or put in maintenance. */
+    void withdrew() {
+        withdrawals = true;
+    }
+
     boolean roomToWait() {
         return waitingCount < PULSE_BATCH;
     }
@@ -184,7 +195,10 @@ final class EngineLoop implements Runnable {
         if (waitingCount == 0) {
             return 0;
         }
-        dropWithdrawn();
+        if (withdrawals) {
+            dropWithdrawn();
+            withdrawals = false;
+        }
         int accepted = pulses.offer(waiting, 0, waitingCount);
         for (int i = 0; i < accepted; i++) {
             PulseJob job = waiting[i];

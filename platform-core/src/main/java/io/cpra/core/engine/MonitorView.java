@@ -27,6 +27,8 @@ import java.util.List;
  * @param nextDue             when the next pulse is due, or {@code null} when none is scheduled
  * @param maintenanceUntil    when maintenance ends, or {@code null}
  * @param origin              where the monitor is defined: the manifest or the API
+ * @param recentOutcomes      its last few check outcomes, oldest first, kept while it is (or lately was)
+ *                            in trouble; empty for a monitor that has been fine
  */
 public record MonitorView(String name,
                           String pulseType,
@@ -45,5 +47,17 @@ public record MonitorView(String name,
                           boolean pulseInFlight,
                           Instant nextDue,
                           Instant maintenanceUntil,
-                          MonitorPlan.Origin origin) {
+                          MonitorPlan.Origin origin,
+                          List<Outcome> recentOutcomes) {
+
+    /**
+     * One check outcome.
+     *
+     * @param at            when the check ended
+     * @param status        its status
+     * @param latencyMicros how long it took
+     * @param message       its message
+     */
+    public record Outcome(Instant at, PulseOutcome.Status status, long latencyMicros, String message) {
+    }
 }

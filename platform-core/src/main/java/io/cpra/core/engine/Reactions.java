@@ -35,6 +35,7 @@ import java.util.Map;
 final class Reactions {
 
     private static final Colour[] COLOURS = Colour.values();
+    private static final byte HEALTHY = (byte) Stage.HEALTHY.ordinal();
     private static final Code[] CODES = Code.values();
 
     private final EngineLoop loop;
@@ -98,7 +99,16 @@ final class Reactions {
         store.flags().lower(row, EntityStore.PULSE_IN_FLIGHT);
         PulseOutcome outcome = (PulseOutcome) job.outcome();
         store.lastStatus().set(row, (byte) (outcome.status().ordinal() + 1));
-        store.lastLatencyMicros().set(row, (int) Math.min(Integer.MAX_VALUE, (job.finishedNanos() - job.startedNanos()) / 1000));
+        long micros = (job.finishedNanos() - job.startedNanos()) / 1000;
+        store.lastLatencyMicros().set(row, (int) Math.min(Integer.MAX_VALUE, micros));
+        boolean healthy = store.stage().get(row) == HEALTHY;
+        if (outcome.status() != PulseOutcome.Status.OK || !healthy || store.flags().has(row, EntityStore.HISTORY)) {
+            if (loop.recent.record(job.handle, healthy, loop.wall.instant(), outcome, micros)) {
+                store.flags().raise(row, EntityStore.HISTORY);
+            } else {
+                store.flags().lower(row, EntityStore.HISTORY);
+            }
+        }
         boolean passing = outcome.passing();
         if (!passing) {
             loop.counters.failedChecks.increment();

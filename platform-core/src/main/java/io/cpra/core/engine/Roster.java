@@ -127,6 +127,7 @@ final class Roster {
         if (plan.enabled()) {
             store.flags().lower(row, EntityStore.DISABLED);
         } else {
+            loop.withdrew();
             store.flags().raise(row, EntityStore.DISABLED);
             loop.wheel.cancel(row);
         }
@@ -138,6 +139,7 @@ final class Roster {
     }
 
     private void remove(int row) {
+        loop.withdrew();
         String name = store.name().get(row);
         loop.wheel.cancel(row);
         loop.names.remove(name);
@@ -148,6 +150,7 @@ final class Roster {
             loop.reactions.forgetIncident(incident);
         }
         loop.stageCounts.add(Stage.ofOrdinal(store.stage().get(row)), -1);
+        loop.recent.forget(store.handleOf(row));
         close(store.check().get(row), store.spec().get(row));
         store.remove(store.handleOf(row));
     }
@@ -199,6 +202,9 @@ final class Roster {
                 loop.reactions.rememberIncident(restore.incidentId(),
                         restore.incidentOpenedAt() == null ? loop.wall.instant() : restore.incidentOpenedAt());
             }
+            if (restore.paused() || restore.maintenance()) {
+                loop.withdrew();
+            }
             if (restore.paused()) {
                 store.flags().raise(row, EntityStore.PAUSED);
                 loop.wheel.cancel(row);
@@ -233,6 +239,7 @@ final class Roster {
             return false;
         }
         if (paused) {
+            loop.withdrew();
             store.flags().raise(row, EntityStore.PAUSED);
             loop.wheel.cancel(row);
         } else if (store.flags().has(row, EntityStore.PAUSED)) {
@@ -259,6 +266,7 @@ final class Roster {
                 endMaintenanceAt(row, until);
             }
             if (!store.flags().has(row, EntityStore.MAINTENANCE)) {
+                loop.withdrew();
                 store.flags().raise(row, EntityStore.MAINTENANCE);
                 loop.wheel.cancel(row);
                 loop.reactions.step(row, store.spec().get(row), Input.MAINTENANCE_ENTERED, "maintenance started");
@@ -352,7 +360,8 @@ final class Roster {
                 store.verifyRemaining().get(row), store.incidentId().get(row),
                 status == 0 ? null : PulseOutcome.Status.values()[status - 1], store.lastLatencyMicros().get(row),
                 store.flags().has(row, EntityStore.PULSE_IN_FLIGHT), nextDue, maintenanceEndsWall.get(row),
-                store.flags().has(row, EntityStore.API_DEFINED) ? MonitorPlan.Origin.API : MonitorPlan.Origin.MANIFEST);
+                store.flags().has(row, EntityStore.API_DEFINED) ? MonitorPlan.Origin.API : MonitorPlan.Origin.MANIFEST,
+                loop.recent.of(store.handleOf(row)));
     }
 
     EngineSummary summary() {

@@ -134,6 +134,21 @@ class EngineLifecycleTest {
     }
 
     @Test
+    void recentOutcomesAreKeptWhileAMonitorIsInTroubleAndDroppedOnceItIsFineAgain() {
+        ScriptedCheck check = new ScriptedCheck(n -> n == 2 ? PulseOutcome.critical("HTTP 503") : PulseOutcome.ok("HTTP 200"));
+        load("flappy", check, Policy.builder().unhealthyThreshold(3).build(), null);
+
+        fixture.advance(Duration.ofSeconds(1));
+        assertThat(fixture.view("flappy").recentOutcomes()).isEmpty();
+        fixture.advance(Duration.ofSeconds(2));
+        assertThat(fixture.view("flappy").recentOutcomes()).extracting(MonitorView.Outcome::message)
+                .containsExactly("HTTP 503", "HTTP 200");
+
+        fixture.advance(Duration.ofSeconds(12));
+        assertThat(fixture.view("flappy").recentOutcomes()).as("ten OK checks while healthy end the history").isEmpty();
+    }
+
+    @Test
     void aCodeWithoutABlockOrWithDispatchOffIsAnEventOnly() {
         ScriptedCheck check = new ScriptedCheck(n -> PulseOutcome.critical("down"));
         MonitorSpec spec = new MonitorSpec("scripted", SECOND, 500 * MS, Policy.defaults(), null,

@@ -22,12 +22,14 @@ import java.util.Locale;
  * @param rssMiB            resident set size at the end
  * @param neverChecked      monitors with no outcome at the end (synthetic runs)
  * @param inFlightAfterStop pulse calls still in flight after the engine stopped
+ * @param poolLimit         the pulse pool's concurrency limit at the end
+ * @param serviceMicros     the pulse pool's mean call time in the last window
  */
 record ScenarioReport(Scenario scenario, long loadMillis, double checksPerSecond, double dueShare, long dueChecks,
                       long overruns, long skipped, long deferrals, double latenessP50Millis,
                       double latenessP99Millis, double latenessMaxMillis, double engineCpuShare,
                       double processCpuShare, double heapPerMonitor, long rssMiB, long neverChecked,
-                      int inFlightAfterStop) {
+                      int inFlightAfterStop, int poolLimit, double serviceMicros) {
 
     String describe() {
         return String.format(Locale.ROOT, """
@@ -39,11 +41,12 @@ record ScenarioReport(Scenario scenario, long loadMillis, double checksPerSecond
                 CPU               engine thread %.0f %%, process %.0f %% (of 200 %%)
                 heap per monitor  %.0f bytes after GC
                 RSS               %,d MiB
-                never checked     %,d; in flight after stop %d""",
+                never checked     %,d; in flight after stop %d
+                pulse pool        limit %d, mean call %.2f us""",
                 scenario.monitors(), scenario.pulse(), io.cpra.plugin.api.Durations.format(scenario.interval()),
                 scenario.latency(), io.cpra.plugin.api.Durations.format(scenario.mean()), scenario.failureRate(),
                 loadMillis, checksPerSecond, dueShare * 100, dueChecks, overruns, skipped, deferrals,
                 latenessP50Millis, latenessP99Millis, latenessMaxMillis, engineCpuShare * 100, processCpuShare * 100,
-                heapPerMonitor, rssMiB, neverChecked, inFlightAfterStop);
+                heapPerMonitor, rssMiB, neverChecked, inFlightAfterStop, poolLimit, serviceMicros);
     }
 }

@@ -73,7 +73,7 @@ public final class ScenarioRunner {
     static ScenarioReport run(Scenario scenario, PrintStream log) throws InterruptedException {
         long baseline = heapAfterGc();
         EngineSettings defaults = EngineSettings.defaults();
-        PoolSettings pulses = new PoolSettings("pulse", 4, scenario.pulseMax(), 4, scenario.queueCapacity(),
+        PoolSettings pulses = new PoolSettings("pulse", Integer.getInteger("minLimit", 4), scenario.pulseMax(), Integer.getInteger("minLimit", 4), scenario.queueCapacity(),
                 Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(5));
         EngineSettings settings = new EngineSettings(defaults.tick(), pulses, defaults.interventionPool(),
                 defaults.codePool(), Math.max(defaults.resultCapacity(), scenario.queueCapacity() * 2),
@@ -94,13 +94,15 @@ public final class ScenarioRunner {
             Thread.sleep(scenario.duration());
             Window.End end = window.end(engine);
             long never = "synthetic".equals(scenario.pulse()) ? neverChecked(engine) : 0;
+            int limit = engine.pools().get(0).limit();
+            double serviceMicros = engine.pools().get(0).lastSample().serviceMeanNanos() / 1000;
             engine.stop(Duration.ofSeconds(10));
             int inFlight = engine.pools().get(0).inFlight();
             return new ScenarioReport(scenario, loadMillis, end.checks / end.seconds,
                     end.due == 0 ? 1 : Math.min(1, (double) end.checks / end.due), end.due, end.overruns, end.skipped,
                     end.deferrals, end.lateness.percentile(0.5) / 1e6, end.lateness.percentile(0.99) / 1e6,
                     end.lateness.percentile(1.0) / 1e6, end.engineCpu / end.seconds, end.processCpu / end.seconds,
-                    (double) heap / scenario.monitors(), rssMiB(), never, inFlight);
+                    (double) heap / scenario.monitors(), rssMiB(), never, inFlight, limit, serviceMicros);
         } finally {
             engine.stop(Duration.ofSeconds(1));
         }

@@ -1,15 +1,14 @@
 package io.cpra.core.engine.queue;
 
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * Many producers, one consumer; see {@link RingQueue#mpsc}.
  *
  * <p>Producers claim slots by CAS on the producer index (a whole batch prefix with one CAS),
- * then fill each claimed slot with a release store. Because a claimed slot may still be empty,
- * the consumer does not trust the producer index: it reads slots with acquire and stops at the
- * first empty one. It clears what it takes plainly and publishes its index once per call.
+ * then fill each claimed slot with a release store. A claimed slot may still be empty, which
+ * is why the consumer ({@link SingleConsumerRing}) goes by slots rather than by the producer
+ * index.
  *
  * <ul>
  *   <li>{@code producerCache}: producer limit, the consumer index plus capacity as some
@@ -19,12 +18,10 @@ import java.util.function.Consumer;
  *   <li>{@code consumerCache}: unused.</li>
  * </ul>
  */
-final class MpscRing<E> extends RingBase<E> {
-
-    private final SideGuard consumerSide = new SideGuard("consumer side of an MPSC queue");
+final class MpscRing<E> extends SingleConsumerRing<E> {
 
     MpscRing(int capacity) {
-        super(capacity);
+        super(capacity, "MPSC");
     }
 
     @Override
@@ -33,7 +30,8 @@ final class MpscRing<E> extends RingBase<E> {
         long p;
         do {
             p = lvProducerIndex();
-            if (p >= laProducerCache() && p >= refreshLimit()) {
+            long limit = laProducerCache();
+            if (p >= limit && p >= refreshLimit(limit)) {
                 return false;
             }
         } while (!casProducerIndex(p, p + 1));
@@ -45,22 +43,29 @@ final class MpscRing<E> extends RingBase<E> {
 
     @Override
     public int offer(E[] batch, int from, int count) {
-        checkBatch(batch, from, count);
+        checkRange(batch, from, count);
         if (count == 0) {
             return 0;
         }
         long p;
         int n;
+        int checked = 0;
         do {
             p = lvProducerIndex();
-            long free = laProducerCache() - p;
+            long limit = laProducerCache();
+            long free = limit - p;
             if (free < count) {
-                free = refreshLimit() - p;
+                free = refreshLimit(limit) - p;
                 if (free <= 0) {
                     return 0;
                 }
             }
             n = (int) Math.min(count, free);
+            if (n > checked) {
+                // Before the claim: a claimed slot must be filled, or it would stop the consumer.
+                checkNoNulls(batch, from + checked, n - checked);
+                checked = n;
+            }
         } while (!casProducerIndex(p, p + n));
         for (int i = 0; i < n; i++) {
             // Release per slot: the consumer takes each slot as soon as it sees it filled, so
@@ -71,69 +76,20 @@ final class MpscRing<E> extends RingBase<E> {
         return n;
     }
 
-    /** Reads the consumer index and shares the resulting limit with the other producers. */
-    private long refreshLimit() {
+    /**
+     * Reads the consumer index and, if that moves the limit past {@code cached}, shares the new
+     * limit with the other producers (producers spinning on a full queue then do not keep
+     * writing the line they all read).
+     */
+    private long refreshLimit(long cached) {
         // Acquire: pairs with the consumer's release of its index. It cleared the slots below
         // that index first, so our fills of them (after the CAS) come after the clears.
         long limit = laConsumerIndex() + capacity();
-        // Release: hands that ordering on to producers that use the cached limit instead of
-        // reading the consumer index themselves.
-        srProducerCache(limit);
+        if (limit > cached) {
+            // Release: hands that ordering on to producers that use the cached limit instead
+            // of reading the consumer index themselves.
+            srProducerCache(limit);
+        }
         return limit;
-    }
-
-    @Override
-    public E poll() {
-        assert consumerSide.enter();
-        try {
-            long c = lpConsumerIndex();
-            int o = offset(c);
-            // Acquire: pairs with the producer's release of this slot; the element's contents
-            // are visible from here on. Null means empty, or claimed and not yet filled.
-            E e = laSlot(o);
-            if (e == null) {
-                return null;
-            }
-            spSlot(o, null);
-            // Release: the clear before the index that lets a producer claim the slot again.
-            srConsumerIndex(c + 1);
-            return e;
-        } finally {
-            assert consumerSide.exit();
-        }
-    }
-
-    @Override
-    public int drain(Consumer<? super E> consumer, int limit) {
-        checkDrain(consumer, limit);
-        assert consumerSide.enter();
-        try {
-            long c = lpConsumerIndex();
-            int taken = 0;
-            try {
-                while (taken < limit) {
-                    int o = offset(c + taken);
-                    // Acquire per slot, as in poll. The scan cannot run past the ring: the slot
-                    // one lap ahead is one this call cleared, and no producer can refill it
-                    // before the index below is published.
-                    E e = laSlot(o);
-                    if (e == null) {
-                        break;
-                    }
-                    spSlot(o, null);
-                    taken++;
-                    consumer.accept(e);
-                }
-            } finally {
-                if (taken > 0) {
-                    // Release, once for the batch: every clear before the index that lets
-                    // producers claim those slots again.
-                    srConsumerIndex(c + taken);
-                }
-            }
-            return taken;
-        } finally {
-            assert consumerSide.exit();
-        }
     }
 }

@@ -23,15 +23,24 @@ abstract class RingBase<E> extends RingLayout.TailPad implements RingQueue<E> {
     private static final VarHandle PRODUCER_CACHE;
     private static final VarHandle CONSUMER_INDEX;
     private static final VarHandle CONSUMER_CACHE;
-    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+    private static final VarHandle SLOT =
+            MethodHandles.arrayElementVarHandle(Object[].class).withInvokeExactBehavior();
 
+    // Exact invocation: every call site below must match the handle's type exactly (receiver
+    // typed as the declaring class, long values, Object slots), which keeps each access a
+    // direct, fully inlined load or store. A mismatch throws at the first call, in any test,
+    // instead of silently taking the slower adapting path.
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            PRODUCER_INDEX = lookup.findVarHandle(RingLayout.ProducerFields.class, "producerIndex", long.class);
-            PRODUCER_CACHE = lookup.findVarHandle(RingLayout.ProducerFields.class, "producerCache", long.class);
-            CONSUMER_INDEX = lookup.findVarHandle(RingLayout.ConsumerFields.class, "consumerIndex", long.class);
-            CONSUMER_CACHE = lookup.findVarHandle(RingLayout.ConsumerFields.class, "consumerCache", long.class);
+            PRODUCER_INDEX = lookup.findVarHandle(RingLayout.ProducerFields.class, "producerIndex", long.class)
+                    .withInvokeExactBehavior();
+            PRODUCER_CACHE = lookup.findVarHandle(RingLayout.ProducerFields.class, "producerCache", long.class)
+                    .withInvokeExactBehavior();
+            CONSUMER_INDEX = lookup.findVarHandle(RingLayout.ConsumerFields.class, "consumerIndex", long.class)
+                    .withInvokeExactBehavior();
+            CONSUMER_CACHE = lookup.findVarHandle(RingLayout.ConsumerFields.class, "consumerCache", long.class)
+                    .withInvokeExactBehavior();
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -104,9 +113,17 @@ abstract class RingBase<E> extends RingLayout.TailPad implements RingQueue<E> {
 
     // ---- arguments ------------------------------------------------------------------------
 
-    static void checkBatch(Object[] batch, int from, int count) {
+    /** Checks the range of a batch offer; its elements are checked later, once the call knows how many fit. */
+    static void checkRange(Object[] batch, int from, int count) {
         Objects.checkFromIndexSize(from, count, Objects.requireNonNull(batch, "batch").length);
-        for (int i = from, end = from + count; i < end; i++) {
+    }
+
+    /**
+     * Rejects a null among the {@code n} elements from {@code from}: only those a call is about
+     * to add, so a full queue costs no scan, and before anything is added or claimed.
+     */
+    static void checkNoNulls(Object[] batch, int from, int n) {
+        for (int i = from, end = from + n; i < end; i++) {
             if (batch[i] == null) {
                 throw new NullPointerException("batch[" + i + "] is null; queues hold no nulls");
             }
@@ -120,6 +137,16 @@ abstract class RingBase<E> extends RingLayout.TailPad implements RingQueue<E> {
         }
     }
 
+    /** This ring typed as the class declaring the producer words, for exact VarHandle calls. */
+    private RingLayout.ProducerFields producerFields() {
+        return this;
+    }
+
+    /** This ring typed as the class declaring the consumer words, for exact VarHandle calls. */
+    private RingLayout.ConsumerFields consumerFields() {
+        return this;
+    }
+
     // ---- producer words -------------------------------------------------------------------
 
     final long lpProducerIndex() {
@@ -127,19 +154,19 @@ abstract class RingBase<E> extends RingLayout.TailPad implements RingQueue<E> {
     }
 
     final long laProducerIndex() {
-        return (long) PRODUCER_INDEX.getAcquire(this);
+        return (long) PRODUCER_INDEX.getAcquire(producerFields());
     }
 
     final long lvProducerIndex() {
-        return (long) PRODUCER_INDEX.getVolatile(this);
+        return (long) PRODUCER_INDEX.getVolatile(producerFields());
     }
 
     final void srProducerIndex(long value) {
-        PRODUCER_INDEX.setRelease(this, value);
+        PRODUCER_INDEX.setRelease(producerFields(), value);
     }
 
     final boolean casProducerIndex(long expected, long value) {
-        return PRODUCER_INDEX.compareAndSet(this, expected, value);
+        return PRODUCER_INDEX.compareAndSet(producerFields(), expected, value);
     }
 
     final long lpProducerCache() {
@@ -151,11 +178,11 @@ abstract class RingBase<E> extends RingLayout.TailPad implements RingQueue<E> {
     }
 
     final long laProducerCache() {
-        return (long) PRODUCER_CACHE.getAcquire(this);
+        return (long) PRODUCER_CACHE.getAcquire(producerFields());
     }
 
     final void srProducerCache(long value) {
-        PRODUCER_CACHE.setRelease(this, value);
+        PRODUCER_CACHE.setRelease(producerFields(), value);
     }
 
     // ---- consumer words -------------------------------------------------------------------
@@ -165,35 +192,27 @@ abstract class RingBase<E> extends RingLayout.TailPad implements RingQueue<E> {
     }
 
     final long laConsumerIndex() {
-        return (long) CONSUMER_INDEX.getAcquire(this);
+        return (long) CONSUMER_INDEX.getAcquire(consumerFields());
     }
 
     final long lvConsumerIndex() {
-        return (long) CONSUMER_INDEX.getVolatile(this);
+        return (long) CONSUMER_INDEX.getVolatile(consumerFields());
     }
 
     final void srConsumerIndex(long value) {
-        CONSUMER_INDEX.setRelease(this, value);
+        CONSUMER_INDEX.setRelease(consumerFields(), value);
     }
 
     final boolean casConsumerIndex(long expected, long value) {
-        return CONSUMER_INDEX.compareAndSet(this, expected, value);
-    }
-
-    final long lpConsumerCache() {
-        return consumerCache;
-    }
-
-    final void spConsumerCache(long value) {
-        consumerCache = value;
+        return CONSUMER_INDEX.compareAndSet(consumerFields(), expected, value);
     }
 
     final long laConsumerCache() {
-        return (long) CONSUMER_CACHE.getAcquire(this);
+        return (long) CONSUMER_CACHE.getAcquire(consumerFields());
     }
 
     final void srConsumerCache(long value) {
-        CONSUMER_CACHE.setRelease(this, value);
+        CONSUMER_CACHE.setRelease(consumerFields(), value);
     }
 
     // ---- slots ----------------------------------------------------------------------------

@@ -18,17 +18,20 @@ import java.util.function.Consumer;
  * <p><b>Invariants.</b> Capacity is a power of two fixed at creation; the queue never holds
  * more elements than that. Elements leave in the order their producer put them in (FIFO per
  * producer; for {@link #mpsc}, FIFO in claim order across producers). Every element is taken
- * by exactly one consumer call. A slot is cleared when its element is taken, so the queue
- * keeps no reference to anything it handed out.
+ * by exactly one consumer call (see {@link #drain(Consumer, int)} for the one exception, a
+ * throwing consumer). A slot is cleared when its element is taken, so the queue keeps no
+ * reference to anything it handed out.
  *
  * <p><b>Memory effects.</b> Everything a producer did before offering an element happens-before
  * everything the consumer does after {@code poll} or {@code drain} hands that element over.
  *
  * <p><b>Batches.</b> {@link #offer(Object[], int, int)} accepts a prefix of the batch, as long
- * as there is room, and the multi-producer variant claims that prefix with one CAS.
- * {@link #drain(Consumer, int)} hands over up to {@code limit} elements and publishes the
- * consumer's progress once, when the batch ends, rather than per element. Prefer them on the
- * hot side: the per-element cost of cross-core traffic is paid once per batch.
+ * as there is room; the multi-producer variant claims that prefix with one CAS, and the
+ * single-producer variants check free space against a cached limit rather than per element.
+ * {@link #drain(Consumer, int)} hands over up to {@code limit} elements; the single-consumer
+ * variants publish the consumer index once, when the batch ends, and the multi-consumer
+ * variant claims the whole run with one CAS. Prefer them on the hot side: the shared index
+ * traffic is paid once per batch instead of once per element.
  *
  * <p><b>Full and empty are not errors.</b> {@code offer} returns {@code false} (or a short
  * count) when there is no room now; {@code poll} returns {@code null} (or {@code drain} 0)
@@ -45,8 +48,10 @@ public interface RingQueue<E> {
      * One producer thread, one consumer thread.
      *
      * <p>Progress: both sides are wait-free (every call finishes in a bounded number of its own
-     * steps). Each side touches the other's index only when its cached copy says it must;
-     * a batch costs one release store of the index it advances.
+     * steps). The consumer finds elements by their slots and never reads the producer's index;
+     * the producer reads the consumer's index only when the free space it cached runs out. The
+     * consumer publishes its progress once per call; a drain may see a batch offer that is
+     * still being written as a prefix.
      *
      * @param capacity requested capacity, {@code 1..}{@link #MAX_CAPACITY}, rounded up to a
      *                 power of two
@@ -84,7 +89,8 @@ public interface RingQueue<E> {
      * consumer took elements). A consumer that stalls between claiming elements and taking them
      * out of their slots keeps those slots occupied: once the producer comes round to the first
      * of them it accepts nothing more until that consumer resumes, even though later slots
-     * may be free.
+     * may be free. The producer publishes each call's elements with one release store of its
+     * index, so consumers see a batch offer whole or not at all.
      *
      * @param capacity requested capacity, {@code 1..}{@link #MAX_CAPACITY}, rounded up to a
      *                 power of two
@@ -109,14 +115,15 @@ public interface RingQueue<E> {
      * Producer side: adds {@code batch[from]}, {@code batch[from + 1]}, ... in that order, as
      * many as there is room for now, and returns how many were added: always a prefix of the
      * range, never a gap. The caller keeps the rest ({@code batch[from + n]} onwards) to offer
-     * again later. The whole range is checked for nulls before anything is added.
+     * again later. The elements that fit are checked for null before any is added; elements
+     * past them are not looked at, so a full queue costs no scan.
      *
      * @param batch source array; not modified
      * @param from  index of the first element to offer
      * @param count number of elements to offer, {@code >= 0}
      * @return number added, {@code 0..count}
-     * @throws NullPointerException      if {@code batch} or any element in the range is null;
-     *                                   nothing is added then
+     * @throws NullPointerException      if {@code batch} is null, or an element that would have
+     *                                   been added is null; nothing is added then
      * @throws IndexOutOfBoundsException if the range is not within {@code batch}
      */
     int offer(E[] batch, int from, int count);

@@ -52,15 +52,20 @@ final class SpmcRing<E> extends RingBase<E> {
 
     @Override
     public int offer(E[] batch, int from, int count) {
-        checkBatch(batch, from, count);
+        checkRange(batch, from, count);
         assert producerSide.enter();
         try {
             long p = lpProducerIndex();
             int max = Math.min(count, capacity());
             int n = 0;
             // Acquire per slot, as in offer(e). Stop at the first slot still held by a consumer
-            // so the accepted elements stay one contiguous run.
+            // so the accepted elements stay one contiguous run. Nulls are rejected in the same
+            // pass, before any slot is written: a slot filled but not published would read as
+            // occupied next time round and stop the producer there.
             while (n < max && laSlot(offset(p + n)) == null) {
+                if (batch[from + n] == null) {
+                    checkNoNulls(batch, from + n, 1);
+                }
                 n++;
             }
             if (n == 0) {
@@ -80,7 +85,7 @@ final class SpmcRing<E> extends RingBase<E> {
         long c;
         do {
             c = lvConsumerIndex();
-            if (c >= laConsumerCache() && c >= refreshProducerIndex()) {
+            if (c >= laConsumerCache() && c >= refreshProducerIndex(c)) {
                 return null;
             }
         } while (!casConsumerIndex(c, c + 1));
@@ -99,7 +104,7 @@ final class SpmcRing<E> extends RingBase<E> {
             c = lvConsumerIndex();
             long available = laConsumerCache() - c;
             if (available < limit) {
-                available = refreshProducerIndex() - c;
+                available = refreshProducerIndex(c) - c;
                 if (available <= 0) {
                     return 0;
                 }
@@ -125,14 +130,20 @@ final class SpmcRing<E> extends RingBase<E> {
         return n;
     }
 
-    /** Reads the producer index and shares it with the other consumers. */
-    private long refreshProducerIndex() {
+    /**
+     * Reads the producer index and, if there is something past consumer index {@code c},
+     * shares it with the other consumers (consumers polling an empty queue then do not keep
+     * writing the line they all CAS on).
+     */
+    private long refreshProducerIndex(long c) {
         // Acquire: pairs with the producer's release of its index; the slots below it are
         // filled and their elements visible.
         long p = laProducerIndex();
-        // Release: hands that visibility on to consumers that use the cached index instead of
-        // reading the producer index themselves.
-        srConsumerCache(p);
+        if (p > c) {
+            // Release: hands that visibility on to consumers that use the cached index instead
+            // of reading the producer index themselves.
+            srConsumerCache(p);
+        }
         return p;
     }
 

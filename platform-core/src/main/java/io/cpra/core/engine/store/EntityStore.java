@@ -64,6 +64,8 @@ public final class EntityStore<C, S> {
     public static final int PULSE_WAITING = 1 << 5;
     /** {@link #flags()} bit: the monitor was defined through the API rather than the manifest. */
     public static final int API_DEFINED = 1 << 6;
+    /** {@link #flags()} bit: the engine keeps the monitor's recent outcomes (it was lately in trouble). */
+    public static final int HISTORY = 1 << 7;
 
     private final OwnerThread owner = new OwnerThread("EntityStore");
     // Declared before the columns: their initialisers register here.

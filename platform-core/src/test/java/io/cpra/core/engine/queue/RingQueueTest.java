@@ -125,6 +125,12 @@ class RingQueueTest {
         assertThat(q.isEmpty()).isTrue();
         assertThat(q.offer(new String[] {"a", null}, 0, 1)).as("a null outside the range is fine").isEqualTo(1);
         assertThat(drainAll(q)).containsExactly("a");
+        for (int i = 0; i < 6; i++) {
+            q.offer("f" + i);
+        }
+        assertThat(q.offer(new String[] {"g", "h", null}, 0, 3))
+                .as("a null past what fits is not looked at").isEqualTo(2);
+        assertThat(q.size()).isEqualTo(8);
     }
 
     @ParameterizedTest
