@@ -19,8 +19,8 @@ import java.util.function.ToDoubleFunction;
  *   <tr><td>{@code cpra_pool_limit}</td><td>gauge</td><td>the adaptive concurrency limit</td></tr>
  *   <tr><td>{@code cpra_pool_arrivals_per_second}</td><td>gauge</td><td>jobs accepted per second, last window</td></tr>
  *   <tr><td>{@code cpra_pool_service_time_mean_seconds}</td><td>gauge</td><td>mean call time, last window</td></tr>
- *   <tr><td>{@code cpra_pool_start_lateness_seconds{quantile}}</td><td>gauge</td><td>start minus due time at
- *       0.5, 0.99, 0.999 and 1 (the max), last window</td></tr>
+ *   <tr><td>{@code cpra_pool_start_lateness_p50_seconds}, {@code _p99_}, {@code _p999_}, {@code _max_}</td>
+ *       <td>gauge</td><td>start minus due time, last window</td></tr>
  *   <tr><td>{@code cpra_pool_calls_total}</td><td>counter</td><td>calls finished or abandoned</td></tr>
  *   <tr><td>{@code cpra_pool_deferrals_total}</td><td>counter</td><td>jobs that found the queue full</td></tr>
  *   <tr><td>{@code cpra_pool_abandoned_calls_total}</td><td>counter</td><td>calls abandoned past their deadline</td></tr>
@@ -46,19 +46,23 @@ public final class PoolMetrics {
                 p -> p.lastSample().arrivalsPerSecond());
         gauge(registry, "cpra_pool_service_time_mean_seconds", "Mean plugin call time over the last window", tags, pool,
                 p -> p.lastSample().serviceMeanNanos() / 1e9);
-        for (String quantile : List.of("0.5", "0.99", "0.999", "1")) {
-            double q = Double.parseDouble(quantile);
-            gauge(registry, "cpra_pool_start_lateness_seconds",
-                    "How long after their due time calls started, over the last window", List.of(tags.get(0),
-                            Tag.create("quantile", quantile)), pool,
-                    p -> p.lastLateness().percentile(q) / 1e9);
-        }
+        // gauges per percentile rather than a "quantile" label, which Prometheus reserves for summaries
+        lateness(registry, "p50", 0.5, tags, pool);
+        lateness(registry, "p99", 0.99, tags, pool);
+        lateness(registry, "p999", 0.999, tags, pool);
+        lateness(registry, "max", 1.0, tags, pool);
         registry.getOrCreate(FunctionalCounter.builder("cpra_pool_calls", pool, WorkerPool::completedCalls)
                 .description("Plugin calls finished or abandoned").tags(tags));
         registry.getOrCreate(FunctionalCounter.builder("cpra_pool_deferrals", pool, WorkerPool::deferrals)
                 .description("Jobs that found the queue full and waited for a later tick").tags(tags));
         registry.getOrCreate(FunctionalCounter.builder("cpra_pool_abandoned_calls", pool, WorkerPool::abandonedCalls)
                 .description("Plugin calls abandoned because they ignored their deadline").tags(tags));
+    }
+
+    private static void lateness(MeterRegistry registry, String which, double quantile, List<Tag> tags, WorkerPool pool) {
+        gauge(registry, "cpra_pool_start_lateness_" + which + "_seconds",
+                "How long after their due time calls started, over the last window: " + which, tags, pool,
+                p -> p.lastLateness().percentile(quantile) / 1e9);
     }
 
     private static void gauge(MeterRegistry registry, String name, String description, List<Tag> tags,
