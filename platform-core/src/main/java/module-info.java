@@ -25,6 +25,12 @@ module io.cpra.core {
     requires java.logging;
     requires jdk.unsupported;
     requires org.snakeyaml.engine.v2;
+    requires java.sql;
+    requires com.zaxxer.hikari;
+    // sqlite-jdbc loads a native library: the launcher adds --enable-native-access=org.xerial.sqlitejdbc
+    requires org.xerial.sqlitejdbc;
+    // automatic module (Automatic-Module-Name of the pgjdbc jar)
+    requires org.postgresql.jdbc;
 
     // The plugin host looks these services up in each plugin's layer.
     uses io.cpra.plugin.api.PulsePlugin;

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p><b>Writes</b> come in batches ({@link #write}), each one transaction: either everything in
  * it is durable when the call returns, or nothing is. <b>Reads</b> may run concurrently with
- * writes and with each other.
+ * writes and with each other. Times are kept to the millisecond.
  *
  * <p>Thread-safety: every method may be called from any thread.
  */
@@ -60,10 +60,10 @@ public interface Storage extends AutoCloseable {
     /** @return each monitor's lifecycle snapshot at its last stage change */
     List<MonitorSnapshot> snapshots();
 
-    /** @return outbox entries still to deliver (state PENDING), oldest first */
+    /** @return outbox entries still to deliver (state PENDING), oldest (first enqueued) first */
     List<OutboxEntry> pendingCodes();
 
-    /** @return the highest incident id ever stored, or 0 */
+    /** @return the highest incident id ever stored (pruned ones included), or 0 */
     long maxIncidentId();
 
     // ---- what the API reads ---------------------------------------------------------------
@@ -75,6 +75,7 @@ public interface Storage extends AutoCloseable {
      * @param cursor {@code null} for the first page, else the previous page's next cursor
      * @param limit  most records, 1..1000
      * @return the page
+     * @throws IllegalArgumentException for a limit out of range or a cursor not of this listing
      */
     Page<IncidentRecord> incidents(IncidentQuery query, String cursor, int limit);
 
@@ -93,16 +94,18 @@ public interface Storage extends AutoCloseable {
      * @param cursor {@code null} for the first page, else the previous page's next cursor
      * @param limit  most records, 1..1000
      * @return the page
+     * @throws IllegalArgumentException for a limit out of range or a cursor not of this listing
      */
     Page<EventRecord> events(EventQuery query, String cursor, int limit);
 
     /**
-     * Outbox entries in one state, oldest first.
+     * Outbox entries in one state, oldest (first enqueued) first.
      *
      * @param state  PENDING, DELIVERED or DEAD
      * @param cursor {@code null} for the first page, else the previous page's next cursor
      * @param limit  most records, 1..1000
      * @return the page
+     * @throws IllegalArgumentException for a limit out of range or a cursor not of this listing
      */
     Page<OutboxEntry> outbox(OutboxEntry.State state, String cursor, int limit);
 
@@ -110,15 +113,18 @@ public interface Storage extends AutoCloseable {
     long outboxDepth();
 
     /**
-     * Removes history older than {@code before}: events, closed incidents with their timelines,
-     * and DELIVERED or DEAD outbox entries. Open incidents and pending codes are kept.
+     * Removes history older than {@code before}: incidents closed before it with their whole
+     * timelines, other events that happened before it, and DELIVERED or DEAD outbox entries last
+     * updated before it. Open incidents and pending codes are kept, and so is every event on the
+     * timeline of an incident that is kept (a stored incident always has its whole timeline).
+     * {@link #maxIncidentId()} is not lowered.
      *
      * @param before the cut-off
      * @return rows removed
      */
     long prune(Instant before);
 
-    /** Closes connections; further calls fail. */
+    /** Closes connections after a write under way; further calls fail and {@link #healthy()} says false. */
     @Override
     void close();
 }
