@@ -21,6 +21,7 @@ module io.cpra.core {
     requires io.helidon.health.checks;
     requires io.helidon.logging.jul;
     requires io.helidon.faulttolerance;
+    requires io.helidon.service.registry;
     requires jakarta.json;
     requires java.logging;
     requires jdk.unsupported;

@@ -90,7 +90,23 @@ class DistributionIT {
 
         var metrics = cpra.get("/observe/metrics").body();
         assertThat(metrics).contains("cpra_checks_total").contains("cpra_pool_limit{");
+        assertPromtoolAccepts(metrics);
         assertThat(cpra.terminate(Duration.ofSeconds(10)).status()).isZero();
+    }
+
+    /** The metrics pass Prometheus' own linter, when it is installed (CI installs it and insists). */
+    private static void assertPromtoolAccepts(String metrics) throws IOException, InterruptedException {
+        boolean installed = new ProcessBuilder("sh", "-c", "command -v promtool").start().waitFor() == 0;
+        if (!installed && !"true".equals(System.getenv("CPRA_REQUIRE_PROMTOOL"))) {
+            System.err.println("promtool is not installed: the metrics format is not linted");
+            return;
+        }
+        assertThat(installed).as("promtool is required (CPRA_REQUIRE_PROMTOOL=true) but not installed").isTrue();
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        promtool.getOutputStream().write(metrics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        promtool.getOutputStream().close();
+        String verdict = new String(promtool.getInputStream().readAllBytes());
+        assertThat(promtool.waitFor()).as(verdict).isZero();
     }
 
     private static void awaitLine(Path file, String text) throws IOException, InterruptedException {

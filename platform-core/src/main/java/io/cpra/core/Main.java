@@ -9,6 +9,7 @@ import io.cpra.core.storage.StorageException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
+import io.helidon.service.registry.Services;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -98,11 +99,14 @@ public final class Main {
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
-                // earlier sources win: system properties, then environment, then the file
+                // earlier sources win: system properties, then environment, the file, cpra's defaults
                 .sources(List.of(ConfigSources.systemProperties(),
                         ConfigSources.environmentVariables(),
-                        ConfigSources.file(home.resolve("conf/application.yaml")).optional()))
+                        ConfigSources.file(home.resolve("conf/application.yaml")).optional(),
+                        ConfigSources.classpath("cpra-defaults.yaml")))
                 .build();
+        // Helidon's own components (metrics) read their settings from the service registry
+        Services.set(io.helidon.common.config.Config.class, config);
         return Settings.from(config, home);
     }
 

@@ -92,19 +92,12 @@ final class Server {
         engine.continueIncidentsAfter(storage.maxIncidentId()).join();
 
         Control control = new Control(engine, storage, registry, settings.control(), wall);
-        List<MonitorPlan> monitors = new ArrayList<>(manifest);
-        monitors.addAll(control.storedApiMonitors(manifest.stream().map(MonitorPlan::name).toList()));
-        engine.apply(monitors, (MonitorPlan.Origin) null).join();
-        Restart.Summary restart = Restart.resume(storage, engine);
-        if (!restart.isEmpty()) {
-            out.println("resumed " + restart);
-        }
         EngineMetrics.register(metrics, engine, registry.types(PluginFamily.PULSE));
         Restart.registerMetrics(metrics, storage);
-
         Readiness readiness = new Readiness();
         readiness.require("storage", () -> journal.healthy() && storage.healthy()
                 ? null : "storage " + storage.describe() + " is unavailable: " + journal.failure());
+        // listen before the monitors start, so monitors of this server's own endpoints find it up
         WebServer webServer = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
@@ -117,6 +110,14 @@ final class Server {
                 .routing(routing -> ApiRouting.register(routing, registry, settings.home()))
                 .build()
                 .start();
+
+        List<MonitorPlan> monitors = new ArrayList<>(manifest);
+        monitors.addAll(control.storedApiMonitors(manifest.stream().map(MonitorPlan::name).toList()));
+        engine.apply(monitors, (MonitorPlan.Origin) null).join();
+        Restart.Summary restart = Restart.resume(storage, engine);
+        if (!restart.isEmpty()) {
+            out.println("resumed " + restart);
+        }
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("cpra-housekeeping").factory());
         housekeeping.scheduleAtFixedRate(() -> prune(storage, settings.retention(), wall),
