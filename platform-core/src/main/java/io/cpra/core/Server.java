@@ -105,7 +105,10 @@ final class Server {
                 .shutdownHook(false)
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder().addCheck(readiness).details(true).build())
-                        .addObserver(MetricsObserver.create())
+                        .addObserver(MetricsObserver.builder()
+                                // the registry holding cpra's meters, or the observer may make its own
+                                .meterRegistry(metrics)
+                                .build())
                         .build())
                 .routing(routing -> ApiRouting.register(routing, registry, settings.home()))
                 .build()
