@@ -21,10 +21,12 @@ import java.util.List;
 
 /**
  * The running server: the engine with its monitors, and the Helidon WebServer with the API,
- * health and metrics. Started and stopped by {@link Main}; readiness turns up once the
+ * its OpenAPI document, health and metrics. Started and stopped by {@link Main}; readiness turns up once the
  * manifest's monitors are in the engine and the server listens.
  */
 final class Server {
+
+    private static final System.Logger LOG = System.getLogger(Server.class.getName());
 
     /** How long calls in flight may take to finish when the server stops. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
@@ -34,13 +36,16 @@ final class Server {
     private final PluginRegistry registry;
     private final Engine engine;
     private final EventBus events;
+    private final ApiRouting api;
 
-    private Server(WebServer webServer, Readiness readiness, PluginRegistry registry, Engine engine, EventBus events) {
+    private Server(WebServer webServer, Readiness readiness, PluginRegistry registry, Engine engine, EventBus events,
+                   ApiRouting api) {
         this.webServer = webServer;
         this.readiness = readiness;
         this.registry = registry;
         this.engine = engine;
         this.events = events;
+        this.api = api;
     }
 
     static Server start(Settings settings, PluginRegistry registry, List<MonitorPlan> monitors) {
@@ -49,6 +54,16 @@ final class Server {
         Engine engine = Engine.start(EngineSettings.defaults(), events, System::nanoTime, InstantSource.system());
         EngineMetrics.register(Metrics.globalRegistry(), engine);
         engine.apply(monitors, true).join();
+        ApiRouting api = ApiRouting.builder()
+                .settings(settings.api())
+                .engine(engine)
+                .events(events)
+                .plugins(registry, settings.home())
+                .build();
+        if (!settings.api().writesEnabled()) {
+            LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) to allow"
+                    + " pausing, maintenance and checks run on demand over HTTP");
+        }
         Readiness readiness = new Readiness();
         WebServer webServer = WebServer.builder()
                 .host(settings.host())
@@ -59,10 +74,11 @@ final class Server {
                         .addObserver(HealthObserver.builder().addCheck(readiness).details(true).build())
                         .addObserver(MetricsObserver.create())
                         .build())
-                .routing(routing -> ApiRouting.register(routing, registry, settings.home()))
+                .addFeature(api.openApi())
+                .routing(api::register)
                 .build()
                 .start();
-        Server server = new Server(webServer, readiness, registry, engine, events);
+        Server server = new Server(webServer, readiness, registry, engine, events, api);
         readiness.ready();
         return server;
     }
@@ -73,6 +89,8 @@ final class Server {
 
     void stop() {
         readiness.notReady("stopping");
+        // open event streams would otherwise hold the web server's stop
+        api.close();
         if (webServer.isRunning()) {
             webServer.stop();
         }

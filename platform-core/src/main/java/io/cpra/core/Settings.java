@@ -1,5 +1,6 @@
 package io.cpra.core;
 
+import io.cpra.core.http.ApiSettings;
 import io.cpra.plugin.api.Durations;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
@@ -24,6 +25,10 @@ import java.time.Duration;
  * @param logsFolder    where cpra writes its own log ({@code cpra.logs}, {@code CPRA_LOGS})
  * @param codeCooldown  the cooldown of codes whose block sets none ({@code cpra.codes.cooldown},
  *                      {@code CPRA_CODES_COOLDOWN}); {@code 0s} turns it off
+ * @param api           the HTTP API's token and limits: {@code cpra.api.token} ({@code CPRA_API_TOKEN}),
+ *                      {@code cpra.api.protect-reads} ({@code CPRA_API_PROTECT_DASH_READS}, Helidon's
+ *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
+ *                      {@code .string} and {@code .depth} ({@code CPRA_API_LIMITS_BODY}, ...)
  */
 public record Settings(Path home,
                        String host,
@@ -33,7 +38,8 @@ public record Settings(Path home,
                        Path manifest,
                        Path dataFolder,
                        Path logsFolder,
-                       Duration codeCooldown) {
+                       Duration codeCooldown,
+                       ApiSettings api) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -68,7 +74,27 @@ public record Settings(Path home,
                 resolve(home, cpra.get("manifest").asString().orElse(DEFAULT_MANIFEST)),
                 resolve(home, cpra.get("data").asString().orElse(DEFAULT_DATA)),
                 resolve(home, cpra.get("logs").asString().orElse(DEFAULT_LOGS)),
-                duration(cpra.get("codes.cooldown"), DEFAULT_CODE_COOLDOWN));
+                duration(cpra.get("codes.cooldown"), DEFAULT_CODE_COOLDOWN),
+                api(cpra.get("api")));
+    }
+
+    /** The API's settings; a blank token counts as none, so {@code CPRA_API_TOKEN=} turns writes off. */
+    private static ApiSettings api(Config api) {
+        String token = api.get("token").asString().map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+        if (token != null && !token.chars().allMatch(c -> c > ' ' && c <= '~')) {
+            // never quote the token: the message goes to the console and the log
+            throw new ConfigException(api.get("token").key() + ": must be visible ASCII characters without spaces");
+        }
+        Config limits = api.get("limits");
+        try {
+            return new ApiSettings(token,
+                    api.get("protect-reads").asBoolean().orElse(false),
+                    limits.get("body").asInt().orElse(ApiSettings.DEFAULT_MAX_BODY_BYTES),
+                    limits.get("string").asInt().orElse(ApiSettings.DEFAULT_MAX_STRING_LENGTH),
+                    limits.get("depth").asInt().orElse(ApiSettings.DEFAULT_MAX_DEPTH));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(limits.key() + ": " + e.getMessage());
+        }
     }
 
     private static Duration duration(Config key, String fallback) {
