@@ -10,6 +10,7 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
@@ -18,6 +19,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads one JSON value from a request body over jakarta.json's streaming parser, checking the
@@ -36,6 +38,7 @@ final class BoundedJsonReader {
     static final int MAX_NUMBER_SCALE = 1024;
 
     private static final JsonProvider JSON = JsonProvider.provider();
+    private static final Pattern PARSER_POSITION = Pattern.compile("\\s*at \\(line no=\\d+, column no=\\d+, offset=-?\\d+\\)");
 
     private final int maxStringLength;
     private final int maxDepth;
@@ -54,10 +57,20 @@ final class BoundedJsonReader {
      *                      reader was cut off by the body limit
      */
     JsonValue read(Reader text) {
-        try (JsonParser parser = JSON.createParser(text)) {
-            if (!parser.hasNext()) {
+        PushbackReader in = new PushbackReader(text);
+        try {
+            int first = in.read();
+            while (first == ' ' || first == '\t' || first == '\n' || first == '\r') {
+                first = in.read();
+            }
+            if (first < 0) {
                 throw ApiException.badRequest("the body is empty; expected JSON");
             }
+            in.unread(first);
+        } catch (IOException e) {
+            throw readFailure(e);
+        }
+        try (JsonParser parser = JSON.createParser(in)) {
             JsonValue value = parse(parser);
             if (parser.hasNext()) {
                 parser.next();
@@ -67,19 +80,24 @@ final class BoundedJsonReader {
         } catch (JsonParsingException e) {
             throw malformed(e.getMessage(), e.getLocation());
         } catch (JsonException e) {
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof JsonBodies.TooLarge tooLarge) {
-                    throw tooLarge.refusal();
-                }
-                if (cause instanceof CharacterCodingException) {
-                    throw ApiException.badRequest("the body is not valid UTF-8");
-                }
-                if (cause instanceof IOException) {
-                    throw ApiException.badRequest("the body could not be read to its end");
-                }
+            if (e.getCause() instanceof IOException io) {
+                throw readFailure(io);
             }
-            throw ApiException.badRequest("the body is not valid JSON: " + e.getMessage());
+            throw malformed(e.getMessage(), null);
         }
+    }
+
+    /** The body limit cut the text off, its bytes are not UTF-8, or the client went away. */
+    private static ApiException readFailure(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonBodies.TooLarge tooLarge) {
+                return tooLarge.refusal();
+            }
+            if (cause instanceof CharacterCodingException) {
+                return ApiException.badRequest("the body is not valid UTF-8");
+            }
+        }
+        return ApiException.badRequest("the body could not be read to its end");
     }
 
     private JsonValue parse(JsonParser parser) {
@@ -158,7 +176,9 @@ final class BoundedJsonReader {
 
     private static ApiException malformed(String detail, JsonLocation at) {
         String position = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
-        return ApiException.badRequest("the body is not valid JSON" + position + ": " + detail);
+        // the parser repeats the position in its own words; once is enough
+        String why = detail == null ? "" : PARSER_POSITION.matcher(detail).replaceAll("");
+        return ApiException.badRequest("the body is not valid JSON" + position + (why.isBlank() ? "" : ": " + why));
     }
 
     /** An object or array being read, with the JSON path of its members. */
