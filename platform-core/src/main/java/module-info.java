@@ -12,7 +12,6 @@ module io.cpra.core {
     requires io.helidon.config;
     requires io.helidon.config.yaml;
     requires io.helidon.webserver;
-    requires io.helidon.webserver.sse;
     requires io.helidon.openapi;
     requires io.helidon.http.media.jsonp;
     requires io.helidon.webserver.observe;

@@ -4,9 +4,8 @@ import io.cpra.core.engine.EngineEvent;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
-import io.helidon.http.sse.SseEvent;
-import io.helidon.webserver.sse.SseSink;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,6 +17,8 @@ import java.util.List;
  * far behind or the server stops. Each stream runs on its own request thread. Thread-safe.
  */
 final class EventsResource {
+
+    private static final System.Logger LOG = System.getLogger(EventsResource.class.getName());
 
     static final String PATH = ApiRouting.PREFIX + "/events";
     /** Proxies commonly cut connections idle for 30 to 60 s. */
@@ -42,32 +43,31 @@ final class EventsResource {
             throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "too many open event streams (at most "
                     + EventHub.MAX_SUBSCRIBERS + "); try again later").withHeader(HeaderNames.RETRY_AFTER, "5");
         }
-        try (SseSink sink = call.response().sink(SseSink.TYPE)) {
-            // sends the headers now, so the client knows it is subscribed before any event
-            sink.emit(comment("connected"));
+        try (SseStream sse = new SseStream(call.response())) {
+            // the first bytes: the client knows it is subscribed before any event
+            sse.comment("connected");
             long quietSince = System.nanoTime();
             while (true) {
                 long wait = Math.max(1, heartbeatNanos - (System.nanoTime() - quietSince));
                 EngineEvent event = subscription.next(wait);
                 String ended = subscription.endedBecause();
                 if (ended != null) {
-                    sink.emit(comment(ended));
+                    sse.comment(ended);
                     return;
                 }
                 if (event != null) {
-                    sink.emit(SseEvent.builder().name(EventJson.kind(event)).data(EventJson.of(event).toString()).build());
+                    sse.event(EventJson.kind(event), EventJson.of(event).toString());
                     quietSince = System.nanoTime();
                 } else if (System.nanoTime() - quietSince >= heartbeatNanos) {
-                    sink.emit(comment("heartbeat"));
+                    sse.comment("heartbeat");
                     quietSince = System.nanoTime();
                 }
             }
+        } catch (UncheckedIOException gone) {
+            // the client left; noticed at the latest by the next heartbeat
+            LOG.log(System.Logger.Level.DEBUG, "an event stream's client left", gone);
         } finally {
             subscription.cancel();
         }
-    }
-
-    private static SseEvent comment(String text) {
-        return SseEvent.builder().comment(text).build();
     }
 }
