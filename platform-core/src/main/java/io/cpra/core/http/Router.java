@@ -1,8 +1,11 @@
 package io.cpra.core.http;
 
-import io.helidon.common.uri.UriEncoding;
 import io.helidon.http.Method;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,15 +96,42 @@ final class Router {
             return params == null ? Map.of() : params;
         }
 
+        /**
+         * Percent-decodes one segment strictly: {@code %} must start two hex digits and the bytes
+         * must be UTF-8. Helidon's decoder passes malformed escapes through or fails on a
+         * truncated one, and {@code +} is a plus sign in a path, not a space.
+         */
         private static String decode(String segment) {
             if (segment.indexOf('%') < 0) {
                 return segment;
             }
-            try {
-                return UriEncoding.decodeUri(segment);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("the path segment \"" + segment + "\" is not valid percent-encoding");
+            byte[] bytes = segment.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer decoded = ByteBuffer.allocate(bytes.length);
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] != '%') {
+                    decoded.put(bytes[i]);
+                    continue;
+                }
+                int high = i + 2 < bytes.length ? Character.digit(bytes[i + 1], 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(bytes[i + 2], 16);
+                if (low < 0) {
+                    throw malformed(segment);
+                }
+                decoded.put((byte) (high << 4 | low));
+                i += 2;
             }
+            try {
+                return StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(decoded.flip()).toString();
+            } catch (CharacterCodingException e) {
+                throw malformed(segment);
+            }
+        }
+
+        private static ApiException malformed(String segment) {
+            return ApiException.badRequest("the path segment \"" + segment + "\" is not valid percent-encoded UTF-8");
         }
     }
 
