@@ -5,6 +5,7 @@ import io.cpra.plugin.api.Colour;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ final class EventJson {
             }
             case EngineEvent.IncidentClosed e -> {
                 Wire.id(object, "incident_id", e.incidentId());
-                object.add("lasted", Wire.duration(e.lasted()));
+                object.add("lasted", Wire.duration(e.lasted().truncatedTo(ChronoUnit.MILLIS)));
             }
             case EngineEvent.CodeRaised e -> {
                 colour(object, e.colour());
