@@ -12,6 +12,7 @@ module io.cpra.core {
     requires io.helidon.config;
     requires io.helidon.config.yaml;
     requires io.helidon.webserver;
+    requires io.helidon.openapi;
     requires io.helidon.http.media.jsonp;
     requires io.helidon.webserver.observe;
     requires io.helidon.webserver.observe.health;

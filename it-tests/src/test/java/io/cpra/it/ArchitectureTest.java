@@ -60,6 +60,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theHttpApiReachesTheEngineOnlyThroughItsFace() {
+        noClasses().that().resideInAPackage("io.cpra.core.http..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.cpra.core.engine.store..", "io.cpra.core.engine.queue..",
+                        "io.cpra.core.engine.schedule..", "io.cpra.core.engine.pool..")
+                .check(classes);
+    }
+
+    @Test
     void lifecycleIsPureJava() {
         classes().that().resideInAPackage("io.cpra.core.engine.lifecycle..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(

@@ -67,6 +67,10 @@ class DistributionIT {
                 .contains("family", "type", "description", "module", "version", "location", "keys"));
 
         assertThat(cpra.get("/observe/health/live").statusCode()).isEqualTo(200);
+        // no token configured: the API is read-only and says how to change that
+        var write = cpra.send("POST", "/api/v1/monitors/closed-port/pause", "anything");
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(json(write.body()).getString("error")).contains("CPRA_API_TOKEN");
         var metrics = cpra.get("/observe/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("# TYPE").contains("jvm_");
@@ -92,6 +96,47 @@ class DistributionIT {
         assertThat(metrics).contains("cpra_checks_total").contains("cpra_pool_limit{");
         assertPromtoolAccepts(metrics);
         assertThat(cpra.terminate(Duration.ofSeconds(10)).status()).isZero();
+    }
+
+    @Test
+    void pausesAndResumesABundledMonitorOverHttpOnlyWithTheToken() throws Exception {
+        String token = "it-" + Long.toHexString(System.nanoTime()) + "-token";
+        cpra.env("CPRA_API_TOKEN", token).env("CPRA_API_PROTECT_DASH_READS", "true").serve();
+        String pause = "/api/v1/monitors/closed-port/pause";
+
+        // reads are protected too (the dashed key, from the environment)
+        assertThat(cpra.get("/api/v1/monitors/closed-port").statusCode()).isEqualTo(401);
+        JsonObject before = json(cpra.send("GET", "/api/v1/monitors/closed-port", token).body());
+        assertThat(before.getString("name")).isEqualTo("closed-port");
+        assertThat(before.getBoolean("paused")).isFalse();
+
+        for (String wrong : new String[] {null, "not-" + token}) {
+            var denied = cpra.send("POST", pause, wrong);
+            assertThat(denied.statusCode()).isEqualTo(401);
+            assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        }
+        assertThat(json(cpra.send("GET", "/api/v1/monitors/closed-port", token).body()).getBoolean("paused")).isFalse();
+
+        var paused = cpra.send("POST", pause, token);
+        assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+        assertThat(json(paused.body()).getBoolean("paused")).isTrue();
+        assertThat(json(paused.body()).isNull("next_due")).isTrue();
+        var listing = json(cpra.send("GET", "/api/v1/monitors?group=demo", token).body());
+        assertThat(listing.getJsonArray("monitors").getValuesAs(JsonValue::asJsonObject))
+                .extracting(m -> m.getString("name") + ":" + m.getBoolean("paused"))
+                .containsExactlyInAnyOrder("closed-port:true", "demo-flag:false");
+
+        var resumed = cpra.send("POST", "/api/v1/monitors/closed-port/resume", token);
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        assertThat(json(resumed.body()).getBoolean("paused")).isFalse();
+        assertThat(json(resumed.body()).isNull("next_due")).isFalse();
+
+        var summary = json(cpra.send("GET", "/api/v1/summary", token).body());
+        assertThat(summary.getJsonNumber("monitors").longValue()).isEqualTo(3);
+        assertThat(cpra.get("/openapi").statusCode()).isEqualTo(200);
+        var stop = cpra.terminate(Duration.ofSeconds(10));
+        assertThat(stop.status()).isZero();
+        assertThat(stop.output()).doesNotContain(token);
     }
 
     /** The metrics pass Prometheus' own linter, when it is installed (CI installs it and insists). */

@@ -42,7 +42,7 @@ public final class Main {
               help, --help    print this help
 
             Settings come from conf/application.yaml, overridden by environment variables
-            (SERVER_PORT, SERVER_HOST, CPRA_MANIFEST, CPRA_PLUGINS_FOLDER, ...).
+            (SERVER_PORT, SERVER_HOST, CPRA_MANIFEST, CPRA_PLUGINS_FOLDER, CPRA_API_TOKEN, ...).
             """;
 
     /** SIGTERM must end the process within 10 s; this leaves room for the JVM's own exit. */

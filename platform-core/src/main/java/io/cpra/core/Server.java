@@ -41,6 +41,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Server {
 
+    private static final System.Logger LOG = System.getLogger(Server.class.getName());
+
     /** How long calls in flight may take to finish when the server stops. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     /** How often history older than the retention is pruned. */
@@ -55,9 +57,11 @@ final class Server {
     private final Control control;
     private final EventBus events;
     private final ScheduledExecutorService housekeeping;
+    private final ApiRouting api;
 
     private Server(WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage, Engine engine,
-                   Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping) {
+                   Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping,
+                   ApiRouting api) {
         this.webServer = webServer;
         this.readiness = readiness;
         this.registry = registry;
@@ -67,6 +71,7 @@ final class Server {
         this.control = control;
         this.events = events;
         this.housekeeping = housekeeping;
+        this.api = api;
     }
 
     /**
@@ -94,6 +99,16 @@ final class Server {
         Control control = new Control(engine, storage, registry, settings.control(), wall);
         EngineMetrics.register(metrics, engine, registry.types(PluginFamily.PULSE));
         Restart.registerMetrics(metrics, storage);
+        ApiRouting api = ApiRouting.builder()
+                .settings(settings.api())
+                .engine(engine)
+                .events(events)
+                .plugins(registry, settings.home())
+                .build();
+        if (!settings.api().writesEnabled()) {
+            LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) to allow"
+                    + " changing monitors, pausing, maintenance and checks run on demand over HTTP");
+        }
         Readiness readiness = new Readiness();
         readiness.require("storage", () -> journal.healthy() && storage.healthy()
                 ? null : "storage " + storage.describe() + " is unavailable: " + journal.failure());
@@ -110,7 +125,8 @@ final class Server {
                                 .meterRegistry(metrics)
                                 .build())
                         .build())
-                .routing(routing -> ApiRouting.register(routing, registry, settings.home()))
+                .addFeature(api.openApi())
+                .routing(api::register)
                 .build()
                 .start();
 
@@ -125,7 +141,8 @@ final class Server {
                 Thread.ofPlatform().daemon().name("cpra-housekeeping").factory());
         housekeeping.scheduleAtFixedRate(() -> prune(storage, settings.retention(), wall),
                 1, PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
-        Server server = new Server(webServer, readiness, registry, storage, engine, journal, control, events, housekeeping);
+        Server server = new Server(webServer, readiness, registry, storage, engine, journal, control, events, housekeeping,
+                api);
         readiness.ready();
         return server;
     }
@@ -148,6 +165,8 @@ final class Server {
 
     void stop() {
         readiness.notReady("stopping");
+        // open event streams would otherwise hold the web server's stop
+        api.close();
         if (webServer.isRunning()) {
             webServer.stop();
         }

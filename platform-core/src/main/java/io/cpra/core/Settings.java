@@ -3,6 +3,7 @@ package io.cpra.core;
 import io.cpra.core.engine.EngineSettings;
 import io.cpra.core.ops.Control;
 import io.cpra.core.storage.StorageSettings;
+import io.cpra.core.http.ApiSettings;
 import io.cpra.plugin.api.Durations;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
@@ -38,7 +39,11 @@ import java.time.Duration;
  * @param storageConnections connections to hold open ({@code cpra.storage.connections})
  * @param retention     how long events and closed incidents are kept ({@code cpra.storage.retention})
  * @param allowCommands whether the API may define monitors that run local programs
- *                      ({@code cpra.api.allow-commands}, {@code CPRA_API_ALLOW_dash_COMMANDS})
+ *                      ({@code cpra.api.allow-commands}, {@code CPRA_API_ALLOW_DASH_COMMANDS})
+ * @param api           the HTTP API's token and limits: {@code cpra.api.token} ({@code CPRA_API_TOKEN}),
+ *                      {@code cpra.api.protect-reads} ({@code CPRA_API_PROTECT_DASH_READS}, Helidon's
+ *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
+ *                      {@code .string} and {@code .depth} ({@code CPRA_API_LIMITS_BODY}, ...)
  */
 public record Settings(Path home,
                        String host,
@@ -56,7 +61,8 @@ public record Settings(Path home,
                        String storagePassword,
                        int storageConnections,
                        Duration retention,
-                       boolean allowCommands) {
+                       boolean allowCommands,
+                       ApiSettings api) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -110,7 +116,8 @@ public record Settings(Path home,
                 cpra.get("storage.password").asString().orElse(""),
                 atLeastOne(cpra.get("storage.connections"), DEFAULT_STORAGE_CONNECTIONS),
                 duration(cpra.get("storage.retention"), DEFAULT_RETENTION),
-                cpra.get("api.allow-commands").asBoolean().orElse(false));
+                cpra.get("api.allow-commands").asBoolean().orElse(false),
+                api(cpra.get("api")));
     }
 
     /**
@@ -149,6 +156,25 @@ public record Settings(Path home,
         return new EngineSettings(d.tick(), d.pulsePool(), d.interventionPool(), d.codePool(), d.resultCapacity(),
                 d.commandCapacity(), d.codeTimeout(), d.delivery(), deliveryAttempts, deliveryBackoff,
                 deliveryBackoff.multipliedBy(60));
+    }
+
+    /** The API's settings; a blank token counts as none, so {@code CPRA_API_TOKEN=} turns writes off. */
+    private static ApiSettings api(Config api) {
+        String token = api.get("token").asString().map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+        if (token != null && !token.chars().allMatch(c -> c > ' ' && c <= '~')) {
+            // never quote the token: the message goes to the console and the log
+            throw new ConfigException(api.get("token").key() + ": must be visible ASCII characters without spaces");
+        }
+        Config limits = api.get("limits");
+        try {
+            return new ApiSettings(token,
+                    api.get("protect-reads").asBoolean().orElse(false),
+                    limits.get("body").asInt().orElse(ApiSettings.DEFAULT_MAX_BODY_BYTES),
+                    limits.get("string").asInt().orElse(ApiSettings.DEFAULT_MAX_STRING_LENGTH),
+                    limits.get("depth").asInt().orElse(ApiSettings.DEFAULT_MAX_DEPTH));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(limits.key() + ": " + e.getMessage());
+        }
     }
 
     private static Duration duration(Config key, String fallback) {

@@ -4,11 +4,8 @@ import io.cpra.core.plugin.PluginEntry;
 import io.cpra.core.plugin.PluginFailure;
 import io.cpra.core.plugin.PluginRegistry;
 import io.cpra.plugin.api.ConfigKey;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,33 +13,36 @@ import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code GET /api/v1/plugins}: the plugin registry — every loaded type with its family,
  * description, module, version, location and accepted config keys, and every plugin that
  * failed to load. The registry is immutable, so the document is built once.
  */
-final class PluginsService implements HttpService {
+final class PluginsResource {
+
+    static final String PATH = ApiRouting.PREFIX + "/plugins";
 
     private final JsonObject document;
 
-    PluginsService(PluginRegistry registry, Path home) {
+    PluginsResource(PluginRegistry registry, Path home) {
         this.document = document(registry, home);
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/", this::list);
+    List<Route> routes() {
+        return List.of(new Route(Method.GET, PATH, this::list));
     }
 
-    private void list(ServerRequest request, ServerResponse response) {
-        response.send(document);
+    private void list(Call call) {
+        call.query(Set.of());
+        call.reply(Status.OK_200, document);
     }
 
     static JsonObject document(PluginRegistry registry, Path home) {
-        JsonArrayBuilder plugins = Json.createArrayBuilder();
+        JsonArrayBuilder plugins = Wire.JSON.createArrayBuilder();
         for (PluginEntry entry : registry.entries()) {
-            plugins.add(Json.createObjectBuilder()
+            plugins.add(Wire.JSON.createObjectBuilder()
                     .add("family", entry.family().label())
                     .add("type", entry.type())
                     .add("description", entry.descriptor().description())
@@ -51,19 +51,19 @@ final class PluginsService implements HttpService {
                     .add("location", shown(entry.location(), home))
                     .add("keys", keys(entry.descriptor().keys())));
         }
-        JsonArrayBuilder failures = Json.createArrayBuilder();
+        JsonArrayBuilder failures = Wire.JSON.createArrayBuilder();
         for (PluginFailure failure : registry.failures()) {
-            failures.add(Json.createObjectBuilder()
+            failures.add(Wire.JSON.createObjectBuilder()
                     .add("location", shown(failure.location(), home))
                     .add("error", failure.message()));
         }
-        return Json.createObjectBuilder().add("plugins", plugins).add("failures", failures).build();
+        return Wire.JSON.createObjectBuilder().add("plugins", plugins).add("failures", failures).build();
     }
 
     private static JsonArrayBuilder keys(List<ConfigKey> keys) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Wire.JSON.createArrayBuilder();
         for (ConfigKey key : keys) {
-            JsonObjectBuilder object = Json.createObjectBuilder()
+            JsonObjectBuilder object = Wire.JSON.createObjectBuilder()
                     .add("name", key.name())
                     .add("type", key.type().name().toLowerCase(Locale.ROOT))
                     .add("required", key.required())

@@ -1,0 +1,92 @@
+package io.cpra.core.http;
+
+import io.helidon.common.parameters.Parameters;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonStructure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One call of a route: Helidon's request and response, and the path parameters the
+ * {@link Router} decoded. Used by one request thread only.
+ */
+final class Call {
+
+    private final ServerRequest request;
+    private final ServerResponse response;
+    private final Map<String, String> params;
+
+    Call(ServerRequest request, ServerResponse response, Map<String, String> params) {
+        this.request = request;
+        this.response = response;
+        this.params = params;
+    }
+
+    ServerRequest request() {
+        return request;
+    }
+
+    ServerResponse response() {
+        return response;
+    }
+
+    /** A path parameter of the route's template; present by construction. */
+    String param(String name) {
+        String value = params.get(name);
+        if (value == null) {
+            throw new IllegalStateException("the route has no parameter {" + name + "}");
+        }
+        return value;
+    }
+
+    /**
+     * The query parameters, refusing any this route does not know and any given twice: a
+     * misspelt filter would otherwise silently list everything.
+     *
+     * @param accepted the names the route reads
+     * @return the parameters
+     * @throws ApiException 400 naming each unknown or repeated parameter
+     */
+    Parameters query(Set<String> accepted) {
+        Parameters query;
+        try {
+            query = request.query();
+            query.names();
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("the query string is not valid percent-encoding");
+        }
+        List<ApiException.FieldError> errors = new ArrayList<>();
+        for (String name : new TreeSet<>(query.names())) {
+            if (!accepted.contains(name)) {
+                errors.add(new ApiException.FieldError(name, accepted.isEmpty() ? "unknown parameter; this route takes none"
+                        : "unknown parameter; accepted: " + String.join(", ", new TreeSet<>(accepted))));
+            } else if (query.all(name).size() > 1) {
+                errors.add(new ApiException.FieldError(name, "given more than once"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest(errors.size() == 1
+                    ? errors.getFirst().path() + ": " + errors.getFirst().message()
+                    : errors.size() + " problems with the query parameters", errors);
+        }
+        return query;
+    }
+
+    /** A query parameter's value, absent when missing or empty. */
+    static Optional<String> value(Parameters query, String name) {
+        return query.first(name).asOptional().filter(v -> !v.isEmpty());
+    }
+
+    /** Answers with a JSON body. */
+    void reply(Status status, JsonStructure body) {
+        response.status(status);
+        response.send(body);
+    }
+}

@@ -1,0 +1,110 @@
+package io.cpra.core.http;
+
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.io.UncheckedIOException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * The one Helidon handler behind {@code /api/v1/*}: finds the route ({@link Router}), lets the
+ * {@link Guard} decide, runs the route, and turns every way a call can end into the API's
+ * error format — {@code {"error": "...", "errors": [{"path": "...", "message": "..."}]}} — so no
+ * answer ever carries a stack trace or an exception's class. An unexpected exception is logged
+ * with a reference the 500 answer repeats, so an operator can find it. Thread-safe.
+ */
+final class Dispatcher implements Handler {
+
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+    private final Router router;
+    private final Guard guard;
+
+    Dispatcher(Router router, Guard guard) {
+        this.router = router;
+        this.guard = guard;
+    }
+
+    @Override
+    public void handle(ServerRequest request, ServerResponse response) {
+        Method method = request.prologue().method();
+        try {
+            switch (router.find(method, request.path().rawPath())) {
+                case Router.Lookup.Found found -> {
+                    guard.check(request, found.route().write());
+                    found.route().endpoint().handle(new Call(request, response, found.params()));
+                }
+                case Router.Lookup.WrongMethod wrong -> throw new ApiException(Status.METHOD_NOT_ALLOWED_405,
+                        "method " + method.text() + " is not allowed here; allowed: " + allowed(wrong))
+                        .withHeader(HeaderNames.ALLOW, allowed(wrong));
+                case Router.Lookup.NotFound notFound -> throw new ApiException(Status.NOT_FOUND_404,
+                        "no such route: " + method.text() + " " + request.path().path());
+            }
+        } catch (ApiException e) {
+            refuse(response, e);
+        } catch (HttpException e) {
+            // Helidon's own refusals (a malformed header, an unreadable entity): keep the status,
+            // not the message, which may quote internals
+            refuse(response, new ApiException(e.status(), e.status().reasonPhrase().toLowerCase(Locale.ROOT)));
+        } catch (UncheckedIOException e) {
+            // the client went away mid-answer; Helidon closes the connection
+            LOG.log(System.Logger.Level.DEBUG, "connection lost during " + method.text() + " " + request.path().path(), e);
+            throw e;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            String reference = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            LOG.log(System.Logger.Level.ERROR, "internal error " + reference + " answering " + method.text() + " "
+                    + request.path().path(), e);
+            refuse(response, new ApiException(Status.INTERNAL_SERVER_ERROR_500,
+                    "internal error; the server log has the details under reference " + reference));
+        }
+    }
+
+    private static String allowed(Router.Lookup.WrongMethod wrong) {
+        return wrong.allowed().stream().map(Method::text).collect(Collectors.joining(", "));
+    }
+
+    private static void refuse(ServerResponse response, ApiException e) {
+        if (response.isSent()) {
+            return;
+        }
+        for (Header header : e.headers()) {
+            response.header(header);
+        }
+        response.status(e.status());
+        response.send(body(e.getMessage(), e.errors()));
+    }
+
+    /** The error format of every refusal. */
+    static JsonObject body(String message, List<ApiException.FieldError> errors) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("error", oneLine(message));
+        if (!errors.isEmpty()) {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            for (ApiException.FieldError error : errors) {
+                list.add(Json.createObjectBuilder().add("path", error.path()).add("message", oneLine(error.message())));
+            }
+            body.add("errors", list);
+        }
+        return body.build();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+}

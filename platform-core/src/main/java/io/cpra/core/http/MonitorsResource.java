@@ -1,0 +1,178 @@
+package io.cpra.core.http;
+
+import io.cpra.core.engine.Engine;
+import io.cpra.core.engine.MonitorPage;
+import io.cpra.core.engine.MonitorView;
+import io.cpra.plugin.api.Durations;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The monitors as the engine runs them: the listing, one monitor's live state, and the
+ * operator's holds — pause, maintenance, a check run now. Every answer comes from the engine's
+ * public face, one command per step. Thread-safe (stateless between calls).
+ */
+final class MonitorsResource {
+
+    static final String LIST = ApiRouting.PREFIX + "/monitors";
+    static final String ONE = LIST + "/{name}";
+
+    /** Engine pages per request; each scans at most 65,536 rows, so a sparse filter over a million monitors stays quick. */
+    static final int MAX_SCANS = 4;
+
+    private final Engine engine;
+    private final JsonBodies bodies;
+    private final InstantSource wall;
+
+    MonitorsResource(Engine engine, JsonBodies bodies, InstantSource wall) {
+        this.engine = engine;
+        this.bodies = bodies;
+        this.wall = wall;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                new Route(Method.GET, LIST, this::list),
+                new Route(Method.GET, ONE, this::view),
+                new Route(Method.POST, ONE + "/pause", call -> hold(call, true)),
+                new Route(Method.POST, ONE + "/resume", call -> hold(call, false)),
+                new Route(Method.POST, ONE + "/maintenance", this::enterMaintenance),
+                new Route(Method.DELETE, ONE + "/maintenance", this::leaveMaintenance),
+                new Route(Method.POST, ONE + "/run", this::run));
+    }
+
+    /**
+     * Fills a page from as many engine pages as it takes, up to {@link #MAX_SCANS}: the engine
+     * stops scanning after a bounded number of rows to keep its tick short, so one of its pages
+     * may hold fewer matches than asked, or none. Only a {@code null} {@code next} ends a listing.
+     */
+    private void list(Call call) throws ExecutionException {
+        Listing listing = Listing.of(call.query(Listing.PARAMETERS));
+        List<MonitorView> found = new ArrayList<>();
+        int next = listing.cursor();
+        for (int scans = 0; scans < MAX_SCANS && next >= 0 && found.size() < listing.limit(); scans++) {
+            MonitorPage page = EngineCalls.await(engine.list(listing.query(), next, listing.limit() - found.size()));
+            found.addAll(page.monitors());
+            next = page.next();
+        }
+        JsonArrayBuilder monitors = Wire.JSON.createArrayBuilder();
+        for (MonitorView view : found) {
+            monitors.add(MonitorJson.of(view));
+        }
+        JsonObjectBuilder page = Wire.JSON.createObjectBuilder().add("monitors", monitors);
+        Wire.text(page, "next", next < 0 ? null : Listing.encode(next, listing.query()));
+        call.reply(Status.OK_200, page.build());
+    }
+
+    private void view(Call call) throws ExecutionException {
+        call.query(Set.of());
+        call.reply(Status.OK_200, current(call.param("name")));
+    }
+
+    private void hold(Call call, boolean pause) throws ExecutionException {
+        call.query(Set.of());
+        String name = call.param("name");
+        if (!EngineCalls.await(engine.pause(name, pause))) {
+            throw ApiException.noMonitor(name);
+        }
+        call.reply(Status.OK_200, current(name));
+    }
+
+    private void enterMaintenance(Call call) throws ExecutionException {
+        call.query(Set.of());
+        String name = call.param("name");
+        Instant until = bodies.optionalObject(call.request()).map(this::until).orElse(null);
+        if (!EngineCalls.await(engine.maintenance(name, true, until))) {
+            throw ApiException.noMonitor(name);
+        }
+        call.reply(Status.OK_200, current(name));
+    }
+
+    private void leaveMaintenance(Call call) throws ExecutionException {
+        call.query(Set.of());
+        String name = call.param("name");
+        if (!EngineCalls.await(engine.maintenance(name, false, null))) {
+            throw ApiException.noMonitor(name);
+        }
+        call.reply(Status.OK_200, current(name));
+    }
+
+    private void run(Call call) throws ExecutionException {
+        call.query(Set.of());
+        String name = call.param("name");
+        Optional<Boolean> started = EngineCalls.await(engine.runNow(name));
+        if (started.isEmpty()) {
+            throw ApiException.noMonitor(name);
+        }
+        if (!started.get()) {
+            throw new ApiException(Status.CONFLICT_409, "a check of \"" + name + "\" is already running or waiting to start");
+        }
+        call.reply(Status.ACCEPTED_202, Wire.JSON.createObjectBuilder().add("monitor", name).add("check", "started").build());
+    }
+
+    private JsonObject current(String name) throws ExecutionException {
+        MonitorView view = EngineCalls.await(engine.view(name)).orElseThrow(() -> ApiException.noMonitor(name));
+        return MonitorJson.of(view).build();
+    }
+
+    /** The end of a maintenance window: {@code {"until": instant}}, {@code {"for": duration}} or neither. */
+    private Instant until(JsonObject body) {
+        for (String key : body.keySet()) {
+            if (!key.equals("until") && !key.equals("for")) {
+                throw ApiException.badField(key, "unknown key; accepted: until, for");
+            }
+        }
+        if (body.containsKey("until") && body.containsKey("for")) {
+            throw ApiException.badRequest("give either until or for, not both");
+        }
+        Instant now = wall.instant();
+        if (body.containsKey("until")) {
+            Instant until;
+            try {
+                until = Instant.parse(string(body, "until", "an ISO-8601 instant such as 2026-01-02T03:04:05Z"));
+            } catch (DateTimeParseException e) {
+                throw ApiException.badField("until", "not an ISO-8601 instant such as 2026-01-02T03:04:05Z");
+            }
+            if (!until.isAfter(now)) {
+                throw ApiException.badField("until", "must be in the future");
+            }
+            return until;
+        }
+        if (body.containsKey("for")) {
+            Duration length;
+            try {
+                length = Durations.parse(string(body, "for", "a duration such as 2h or 30m"));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badField("for", e.getMessage());
+            }
+            if (!length.isPositive()) {
+                throw ApiException.badField("for", "must be longer than 0s");
+            }
+            return now.plus(length);
+        }
+        return null;
+    }
+
+    private static String string(JsonObject body, String key, String expected) {
+        JsonValue value = body.get(key);
+        if (!(value instanceof JsonString text)) {
+            throw ApiException.badField(key, "must be a string: " + expected);
+        }
+        return text.getString();
+    }
+}

@@ -1,0 +1,63 @@
+package io.cpra.core.http;
+
+import io.cpra.plugin.api.Durations;
+import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObjectBuilder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How values look in the API's JSON, in one place: keys in snake_case, enum constants in lower
+ * case, instants in ISO-8601 UTC to the millisecond, durations in the manifest's Go-style
+ * syntax ({@code 1m30s}), absent values as {@code null}. No instances.
+ */
+final class Wire {
+
+    /** One factory for every document; looking the provider up per builder is slow. */
+    static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
+    private Wire() {
+    }
+
+    static String name(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String duration(Duration duration) {
+        return Durations.format(duration);
+    }
+
+    static String nanos(long nanos) {
+        return Durations.format(Duration.ofNanos(nanos));
+    }
+
+    static void instant(JsonObjectBuilder object, String key, Instant at) {
+        if (at == null) {
+            object.addNull(key);
+        } else {
+            object.add(key, at.truncatedTo(ChronoUnit.MILLIS).toString());
+        }
+    }
+
+    /** An id where 0 means none. */
+    static void id(JsonObjectBuilder object, String key, long id) {
+        if (id == 0) {
+            object.addNull(key);
+        } else {
+            object.add(key, id);
+        }
+    }
+
+    static void text(JsonObjectBuilder object, String key, String text) {
+        if (text == null) {
+            object.addNull(key);
+        } else {
+            object.add(key, text);
+        }
+    }
+}
