@@ -97,7 +97,7 @@ final class Server {
         engine.continueIncidentsAfter(storage.maxIncidentId()).join();
 
         Control control = new Control(engine, storage, registry, settings.control(), wall);
-        EngineMetrics.register(metrics, engine, registry.types(PluginFamily.PULSE));
+        EngineMetrics.register(metrics, engine, registry.types(PluginFamily.PULSE), registry.types(PluginFamily.CODE));
         Restart.registerMetrics(metrics, storage);
         ApiRouting api = ApiRouting.builder()
                 .settings(settings.api())

@@ -273,8 +273,12 @@ public final class Engine {
         return loop.stageCounts;
     }
 
-    CheckCounts checkCounts() {
+    TypeCounts checkCounts() {
         return loop.checkCounts;
+    }
+
+    TypeCounts deliveryCounts() {
+        return loop.deliveryCounts;
     }
 
     static EngineSummary.PoolLoad load(WorkerPool pool) {

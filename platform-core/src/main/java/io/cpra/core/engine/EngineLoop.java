@@ -60,7 +60,8 @@ final class EngineLoop implements Runnable {
     final Ids ids;
     final EngineCounters counters = new EngineCounters();
     final StageCounts stageCounts = new StageCounts();
-    final CheckCounts checkCounts = new CheckCounts();
+    final TypeCounts checkCounts = new TypeCounts(io.cpra.plugin.api.PulseOutcome.Status.values().length);
+    final TypeCounts deliveryCounts = new TypeCounts(DeliveryResult.values().length);
     final RecentOutcomes recent = new RecentOutcomes();
     final Reactions reactions;
     final Roster roster;

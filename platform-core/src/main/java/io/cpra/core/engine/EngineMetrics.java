@@ -27,14 +27,27 @@ public final class EngineMetrics {
      * @param registry   where to register
      * @param engine     the engine
      * @param pulseTypes the installed pulse types, for checks by type and outcome
+     * @param codeTypes  the installed code (notifier) types, for deliveries by type and result
      */
-    public static void register(MeterRegistry registry, Engine engine, java.util.Collection<String> pulseTypes) {
-        CheckCounts checks = engine.checkCounts();
+    public static void register(MeterRegistry registry, Engine engine, java.util.Collection<String> pulseTypes,
+                                java.util.Collection<String> codeTypes) {
+        TypeCounts checks = engine.checkCounts();
         for (String type : pulseTypes) {
             for (io.cpra.plugin.api.PulseOutcome.Status status : io.cpra.plugin.api.PulseOutcome.Status.values()) {
-                registry.getOrCreate(FunctionalCounter.builder("cpra_checks_by_type", checks, c -> c.get(type, status))
+                registry.getOrCreate(FunctionalCounter.builder("cpra_checks_by_type", checks, c -> c.get(type, status.ordinal()))
                         .description("Pulse checks finished, by pulse type and outcome status")
                         .tags(List.of(Tag.create("type", type), Tag.create("status", status.name().toLowerCase(Locale.ROOT)))));
+            }
+        }
+        TypeCounts deliveries = engine.deliveryCounts();
+        for (String type : codeTypes) {
+            for (DeliveryResult result : DeliveryResult.values()) {
+                registry.getOrCreate(FunctionalCounter.builder("cpra_deliveries_by_type", deliveries,
+                                d -> d.get(type, result.ordinal()))
+                        .description("Delivery jobs finished, by notifier type and result (a dead-lettered job is"
+                                + " also counted as failed)")
+                        .tags(List.of(Tag.create("type", type),
+                                Tag.create("result", result.name().toLowerCase(Locale.ROOT)))));
             }
         }
         for (WorkerPool pool : engine.pools()) {

@@ -114,7 +114,7 @@ final class Reactions {
             loop.counters.failedChecks.increment();
         }
         MonitorSpec spec = store.spec().get(row);
-        loop.checkCounts.count(spec.pulseType(), outcome.status());
+        loop.checkCounts.count(spec.pulseType(), outcome.status().ordinal());
         if (store.flags().has(row, EntityStore.MAINTENANCE)) {
             return;
         }
@@ -280,8 +280,10 @@ final class Reactions {
         Instant next = null;
         if (outcome.delivered()) {
             loop.counters.deliveries.increment();
+            loop.deliveryCounts.count(job.route.type(), DeliveryResult.DELIVERED.ordinal());
         } else {
             loop.counters.deliveryFailures.increment();
+            loop.deliveryCounts.count(job.route.type(), DeliveryResult.FAILED.ordinal());
             if (outcome.retryable() && job.attempt < loop.settings.deliveryAttempts()) {
                 long delay = redeliveryDelay(job.attempt);
                 loop.timers.add(new Timers.Timer(loop.now + delay, Timers.Kind.REDELIVER, 0, 0, 0,
@@ -289,6 +291,7 @@ final class Reactions {
                 next = at.plusNanos(delay);
             } else {
                 loop.counters.deadLetters.increment();
+                loop.deliveryCounts.count(job.route.type(), DeliveryResult.DEAD_LETTERED.ordinal());
             }
         }
         loop.events.publish(new EngineEvent.DeliveryFinished(at, job.alert.monitor(), job.alert.colour(),
