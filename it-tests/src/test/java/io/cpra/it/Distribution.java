@@ -117,6 +117,26 @@ final class Distribution {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends a JSON body, with {@code Authorization: Bearer token} unless the token is null. */
+    HttpResponse<String> send(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Kills the process with SIGKILL, as a crash or the OOM killer would, and waits for it to be gone. */
+    void killNine() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("cpra did not die of SIGKILL within 10 s");
+        }
+    }
+
     /** Sends SIGTERM and waits for the process to exit. */
     Result terminate(Duration within) throws IOException, InterruptedException {
         process.destroy();  // SIGTERM on POSIX systems

@@ -1,0 +1,86 @@
+package io.cpra.it;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Readiness follows the store: the distribution on PostgreSQL as a role of its own, which the
+ * test then locks out (no new logins, its connections ended), and lets back in. Monitoring goes
+ * on meanwhile; only readiness says the store is gone.
+ */
+class StorageOutageIT {
+
+    @TempDir
+    Path temp;
+
+    Distribution cpra;
+    String name = "cpra_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+
+    @BeforeEach
+    void setUp() throws IOException, SQLException {
+        cpra = Distribution.copyTo(temp.resolve("cpra"));
+        admin("CREATE ROLE " + name + " LOGIN", "CREATE SCHEMA " + name + " AUTHORIZATION " + name);
+        cpra.env("CPRA_STORAGE_URL", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + name
+                        + "&connectTimeout=2&socketTimeout=5")
+                .env("CPRA_STORAGE_USER", name);
+    }
+
+    @AfterEach
+    void tearDown() throws SQLException {
+        cpra.kill();
+        admin("ALTER ROLE " + name + " LOGIN",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + name + "'",
+                "DROP SCHEMA IF EXISTS " + name + " CASCADE", "DROP ROLE IF EXISTS " + name);
+    }
+
+    @Test
+    void readinessGoesDownWhileTheStoreIsUnreachableAndComesBack() throws Exception {
+        cpra.serve();
+        assertThat(cpra.get("/observe/health/ready").statusCode()).isEqualTo(200);
+
+        admin("ALTER ROLE " + name + " NOLOGIN",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + name + "'");
+        HttpResponse<String> down = awaitReady(503);
+        assertThat(down.body()).contains("storage").contains("postgresql://127.0.0.1:5432/test");
+        assertThat(cpra.get("/observe/health/live").statusCode()).isEqualTo(200);
+        assertThat(cpra.get("/api/v1/summary").statusCode()).isEqualTo(200);
+
+        admin("ALTER ROLE " + name + " LOGIN");
+        awaitReady(200);
+        assertThat(cpra.terminate(Duration.ofSeconds(15)).status()).isZero();
+    }
+
+    private HttpResponse<String> awaitReady(int status) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> response = cpra.get("/observe/health/ready");
+        while (response.statusCode() != status && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            response = cpra.get("/observe/health/ready");
+        }
+        assertThat(response.statusCode()).as(response.body() + "\n" + cpra.output()).isEqualTo(status);
+        return response;
+    }
+
+    private static void admin(String... statements) throws SQLException {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+             Statement statement = admin.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+}
