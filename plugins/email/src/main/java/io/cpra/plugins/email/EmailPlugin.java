@@ -6,6 +6,7 @@ import io.cpra.plugin.api.Notifier;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
+import io.cpra.plugin.api.SharedInstances;
 import io.cpra.plugin.api.ValueType;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -66,8 +67,8 @@ public final class EmailPlugin implements CodePlugin {
                     "check that the server's certificate names the host"));
 
     private final UnaryOperator<String> environment;
-    private final Shared<SmtpSettings, Session> sessions = Shared.create();
-    private final Shared<EmailNotifier.Settings, EmailNotifier> notifiers = Shared.create(EmailNotifier::releaseSession);
+    private final SharedInstances<SmtpSettings, Session> sessions = SharedInstances.create();
+    private final SharedInstances<EmailNotifier.Settings, EmailNotifier> notifiers = SharedInstances.create(EmailNotifier::releaseSession);
 
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
     public EmailPlugin() {

@@ -6,6 +6,7 @@ import io.cpra.plugin.api.Notifier;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
+import io.cpra.plugin.api.SharedInstances;
 import io.cpra.plugin.api.ValueType;
 
 import java.nio.file.Files;
@@ -43,8 +44,8 @@ public final class LogPlugin implements CodePlugin {
             ConfigKey.optional("sync", ValueType.BOOLEAN, "false",
                     "force each line to disk before reporting it delivered"));
 
-    private final Shared<Path, LogFile> files = Shared.create(LogFile::close);
-    private final Shared<LogNotifier.Settings, LogNotifier> notifiers = Shared.create(LogNotifier::releaseFile);
+    private final SharedInstances<Path, LogFile> files = SharedInstances.create(LogFile::close);
+    private final SharedInstances<LogNotifier.Settings, LogNotifier> notifiers = SharedInstances.create(LogNotifier::releaseFile);
 
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
     public LogPlugin() {

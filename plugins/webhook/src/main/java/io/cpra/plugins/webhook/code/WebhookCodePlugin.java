@@ -6,10 +6,10 @@ import io.cpra.plugin.api.Notifier;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
+import io.cpra.plugin.api.SharedInstances;
 import io.cpra.plugin.api.ValueType;
 import io.cpra.plugins.webhook.delivery.HttpSender;
 import io.cpra.plugins.webhook.delivery.HttpTarget;
-import io.cpra.plugins.webhook.delivery.Shared;
 
 import java.util.List;
 
@@ -44,7 +44,7 @@ public final class WebhookCodePlugin implements CodePlugin {
                     "how long one request may take at most; the delivery deadline may cut it shorter"));
 
     private final HttpSender sender;
-    private final Shared<HttpTarget, WebhookNotifier> shared = Shared.create();
+    private final SharedInstances<HttpTarget, WebhookNotifier> shared = SharedInstances.create();
 
     /** Creates the provider with its own HTTP client; called by {@link java.util.ServiceLoader}. */
     public WebhookCodePlugin() {

@@ -4,9 +4,9 @@ import io.cpra.plugin.api.Alert;
 import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.DeliveryOutcome;
 import io.cpra.plugin.api.Notifier;
+import io.cpra.plugin.api.SharedInstances;
 import io.cpra.plugins.webhook.delivery.HttpSender;
 import io.cpra.plugins.webhook.delivery.HttpTarget;
-import io.cpra.plugins.webhook.delivery.Shared;
 
 import java.util.Map;
 
@@ -19,9 +19,9 @@ final class WebhookNotifier implements Notifier {
 
     private final HttpTarget target;
     private final HttpSender sender;
-    private final Shared<HttpTarget, WebhookNotifier> owner;
+    private final SharedInstances<HttpTarget, WebhookNotifier> owner;
 
-    WebhookNotifier(HttpTarget target, HttpSender sender, Shared<HttpTarget, WebhookNotifier> owner) {
+    WebhookNotifier(HttpTarget target, HttpSender sender, SharedInstances<HttpTarget, WebhookNotifier> owner) {
         this.target = target;
         this.sender = sender;
         this.owner = owner;

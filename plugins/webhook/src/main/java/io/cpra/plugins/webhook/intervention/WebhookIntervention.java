@@ -4,9 +4,9 @@ import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.Intervention;
 import io.cpra.plugin.api.InterventionOutcome;
 import io.cpra.plugin.api.InterventionRequest;
+import io.cpra.plugin.api.SharedInstances;
 import io.cpra.plugins.webhook.delivery.HttpSender;
 import io.cpra.plugins.webhook.delivery.HttpTarget;
-import io.cpra.plugins.webhook.delivery.Shared;
 import io.helidon.faulttolerance.Retry;
 import io.helidon.faulttolerance.RetryTimeoutException;
 
@@ -44,9 +44,9 @@ final class WebhookIntervention implements Intervention {
     private final Settings settings;
     private final HttpSender sender;
     private final DoubleSupplier random;
-    private final Shared<Settings, WebhookIntervention> owner;
+    private final SharedInstances<Settings, WebhookIntervention> owner;
 
-    WebhookIntervention(Settings settings, HttpSender sender, DoubleSupplier random, Shared<Settings, WebhookIntervention> owner) {
+    WebhookIntervention(Settings settings, HttpSender sender, DoubleSupplier random, SharedInstances<Settings, WebhookIntervention> owner) {
         this.settings = settings;
         this.sender = sender;
         this.random = random;

@@ -6,10 +6,10 @@ import io.cpra.plugin.api.InterventionPlugin;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
+import io.cpra.plugin.api.SharedInstances;
 import io.cpra.plugin.api.ValueType;
 import io.cpra.plugins.webhook.delivery.HttpSender;
 import io.cpra.plugins.webhook.delivery.HttpTarget;
-import io.cpra.plugins.webhook.delivery.Shared;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +60,7 @@ public final class WebhookInterventionPlugin implements InterventionPlugin {
 
     private final HttpSender sender;
     private final DoubleSupplier random;
-    private final Shared<WebhookIntervention.Settings, WebhookIntervention> shared = Shared.create();
+    private final SharedInstances<WebhookIntervention.Settings, WebhookIntervention> shared = SharedInstances.create();
 
     /** Creates the provider with its own HTTP client; called by {@link java.util.ServiceLoader}. */
     public WebhookInterventionPlugin() {

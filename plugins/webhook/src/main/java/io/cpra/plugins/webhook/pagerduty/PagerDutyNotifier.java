@@ -4,8 +4,8 @@ import io.cpra.plugin.api.Alert;
 import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.DeliveryOutcome;
 import io.cpra.plugin.api.Notifier;
+import io.cpra.plugin.api.SharedInstances;
 import io.cpra.plugins.webhook.delivery.HttpSender;
-import io.cpra.plugins.webhook.delivery.Shared;
 
 import java.util.Map;
 
@@ -18,10 +18,10 @@ final class PagerDutyNotifier implements Notifier {
 
     private final PagerDutyEvent.Settings settings;
     private final HttpSender sender;
-    private final Shared<PagerDutyEvent.Settings, PagerDutyNotifier> owner;
+    private final SharedInstances<PagerDutyEvent.Settings, PagerDutyNotifier> owner;
 
     PagerDutyNotifier(PagerDutyEvent.Settings settings, HttpSender sender,
-                      Shared<PagerDutyEvent.Settings, PagerDutyNotifier> owner) {
+                      SharedInstances<PagerDutyEvent.Settings, PagerDutyNotifier> owner) {
         this.settings = settings;
         this.sender = sender;
         this.owner = owner;

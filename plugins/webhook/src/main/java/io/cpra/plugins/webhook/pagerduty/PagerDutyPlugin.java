@@ -6,10 +6,10 @@ import io.cpra.plugin.api.Notifier;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
+import io.cpra.plugin.api.SharedInstances;
 import io.cpra.plugin.api.ValueType;
 import io.cpra.plugins.webhook.delivery.HttpSender;
 import io.cpra.plugins.webhook.delivery.HttpTarget;
-import io.cpra.plugins.webhook.delivery.Shared;
 
 import java.net.URI;
 import java.util.Map;
@@ -65,7 +65,7 @@ public final class PagerDutyPlugin implements CodePlugin {
 
     private final HttpSender sender;
     private final UnaryOperator<String> environment;
-    private final Shared<PagerDutyEvent.Settings, PagerDutyNotifier> shared = Shared.create();
+    private final SharedInstances<PagerDutyEvent.Settings, PagerDutyNotifier> shared = SharedInstances.create();
 
     /** Creates the provider with its own HTTP client; called by {@link java.util.ServiceLoader}. */
     public PagerDutyPlugin() {

@@ -4,9 +4,9 @@ import io.cpra.plugin.api.Alert;
 import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.DeliveryOutcome;
 import io.cpra.plugin.api.Notifier;
+import io.cpra.plugin.api.SharedInstances;
 import io.cpra.plugins.webhook.delivery.HttpSender;
 import io.cpra.plugins.webhook.delivery.HttpTarget;
-import io.cpra.plugins.webhook.delivery.Shared;
 
 import java.net.URI;
 import java.util.Map;
@@ -19,9 +19,9 @@ final class SlackNotifier implements Notifier {
 
     private final SlackMessage.Settings settings;
     private final HttpSender sender;
-    private final Shared<SlackMessage.Settings, SlackNotifier> owner;
+    private final SharedInstances<SlackMessage.Settings, SlackNotifier> owner;
 
-    SlackNotifier(SlackMessage.Settings settings, HttpSender sender, Shared<SlackMessage.Settings, SlackNotifier> owner) {
+    SlackNotifier(SlackMessage.Settings settings, HttpSender sender, SharedInstances<SlackMessage.Settings, SlackNotifier> owner) {
         this.settings = settings;
         this.sender = sender;
         this.owner = owner;

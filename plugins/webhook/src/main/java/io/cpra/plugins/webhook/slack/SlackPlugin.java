@@ -6,10 +6,10 @@ import io.cpra.plugin.api.Notifier;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
+import io.cpra.plugin.api.SharedInstances;
 import io.cpra.plugin.api.ValueType;
 import io.cpra.plugins.webhook.delivery.HttpSender;
 import io.cpra.plugins.webhook.delivery.HttpTarget;
-import io.cpra.plugins.webhook.delivery.Shared;
 
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +52,7 @@ public final class SlackPlugin implements CodePlugin {
     private static final Pattern EMOJI = Pattern.compile(":[a-z0-9_+'-]+:");
 
     private final HttpSender sender;
-    private final Shared<SlackMessage.Settings, SlackNotifier> shared = Shared.create();
+    private final SharedInstances<SlackMessage.Settings, SlackNotifier> shared = SharedInstances.create();
 
     /** Creates the provider with its own HTTP client; called by {@link java.util.ServiceLoader}. */
     public SlackPlugin() {

@@ -1,4 +1,4 @@
-package io.cpra.plugins.webhook.delivery;
+package io.cpra.plugin.api;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,12 +7,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SharedTest {
+class SharedInstancesTest {
 
     @Test
     void equalKeysShareOneInstanceUntilTheLastRelease() {
         List<String> cleaned = new ArrayList<>();
-        Shared<String, StringBuilder> shared = Shared.create(instance -> cleaned.add(instance.toString()));
+        SharedInstances<String, StringBuilder> shared = SharedInstances.create(instance -> cleaned.add(instance.toString()));
 
         StringBuilder first = shared.acquire("a", key -> new StringBuilder(key));
         StringBuilder second = shared.acquire("a", key -> new StringBuilder("other"));

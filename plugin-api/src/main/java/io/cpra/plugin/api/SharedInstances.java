@@ -1,4 +1,4 @@
-package io.cpra.plugins.webhook.delivery;
+package io.cpra.plugin.api;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Prepared instances shared by every monitor whose config is equal, counted by reference.
+ * Prepared instances shared by every monitor whose config is equal, counted by reference: for
+ * a plugin whose ready instances hold something costly (a client, an open file, a mail session).
  * {@code prepare} acquires (creating the instance on first use), the instance's
  * {@code close()} releases, and the last release forgets the instance and runs its clean-up.
  * So a million monitors that post to one receiver hold one instance between them, and a
@@ -18,12 +19,12 @@ import java.util.function.Function;
  * @param <K> the config value that decides equality
  * @param <V> the prepared instance
  */
-public final class Shared<K, V> {
+public final class SharedInstances<K, V> {
 
     private final Map<K, Entry<V>> entries = new HashMap<>();
     private final Consumer<? super V> cleanUp;
 
-    private Shared(Consumer<? super V> cleanUp) {
+    private SharedInstances(Consumer<? super V> cleanUp) {
         this.cleanUp = cleanUp;
     }
 
@@ -34,8 +35,8 @@ public final class Shared<K, V> {
      * @param <V> the instance type
      * @return an empty registry
      */
-    public static <K, V> Shared<K, V> create() {
-        return new Shared<>(instance -> { });
+    public static <K, V> SharedInstances<K, V> create() {
+        return new SharedInstances<>(instance -> { });
     }
 
     /**
@@ -46,8 +47,8 @@ public final class Shared<K, V> {
      * @param <V>     the instance type
      * @return an empty registry
      */
-    public static <K, V> Shared<K, V> create(Consumer<? super V> cleanUp) {
-        return new Shared<>(cleanUp);
+    public static <K, V> SharedInstances<K, V> create(Consumer<? super V> cleanUp) {
+        return new SharedInstances<>(cleanUp);
     }
 
     /**
