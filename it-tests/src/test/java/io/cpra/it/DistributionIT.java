@@ -257,6 +257,14 @@ class DistributionIT {
         var extra = cpra.run("version", "--verbose");
         assertThat(extra.status()).isEqualTo(2);
         assertThat(extra.output()).contains("unexpected argument --verbose");
+        var keys = cpra.run("plugins", "webhook");
+        assertThat(keys.status()).as(keys.output()).isZero();
+        assertThat(keys.output()).contains("intervention webhook: ").contains("code webhook: ")
+                .containsPattern("(?m)^url +string +required +")
+                .containsPattern("(?m)^timeout +duration +10s +");
+        var unknown = cpra.run("plugins", "carrier-pigeon");
+        assertThat(unknown.status()).isEqualTo(1);
+        assertThat(unknown.output()).contains("no plugin of type \"carrier-pigeon\"").contains("webhook");
     }
 
     @Test

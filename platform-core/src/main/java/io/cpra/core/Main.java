@@ -35,7 +35,8 @@ public final class Main {
 
             commands:
               serve           start the server (the default)
-              plugins         list the installed plugins and those that failed to load
+              plugins [TYPE]  list the installed plugins and those that failed to load; with a
+                              type, the config keys it accepts
               validate [FILE] check a monitors manifest (by default the configured one): print
                               every error and exit 1, or a summary and exit 0
               version         print the version
@@ -65,14 +66,15 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         String command = command(args);
-        if (args.length > ("validate".equals(command) ? 2 : 1)) {
+        boolean takesArgument = "validate".equals(command) || "plugins".equals(command);
+        if (args.length > (takesArgument ? 2 : 1)) {
             err.println("cpra " + command + ": unexpected argument " + args[1]);
             err.print(USAGE);
             return 2;
         }
         return switch (command) {
             case "serve" -> serve(out, err);
-            case "plugins" -> plugins(out, err);
+            case "plugins" -> plugins(args.length > 1 ? args[1] : null, out, err);
             case "validate" -> validate(args.length > 1 ? args[1] : null, out, err);
             case "version" -> {
                 out.println(VersionInfo.line());
@@ -110,7 +112,7 @@ public final class Main {
         return Settings.from(config, home);
     }
 
-    private static int plugins(PrintStream out, PrintStream err) {
+    private static int plugins(String type, PrintStream out, PrintStream err) {
         Settings settings;
         try {
             settings = settings();
@@ -120,6 +122,9 @@ public final class Main {
         }
         PluginRegistry registry = PluginHost.load(settings.pluginsFolder());
         try {
+            if (type != null) {
+                return PluginTable.printKeys(registry, type, out, err) ? 0 : 1;
+            }
             PluginTable.print(registry, settings.home(), out);
             if (!registry.failures().isEmpty()) {
                 err.println(registry.failures().size() + " plugin(s) failed to load:");

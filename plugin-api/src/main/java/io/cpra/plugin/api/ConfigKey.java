@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param required     whether the key must be present
  * @param defaultValue the default shown to users when absent, or {@code null} for none; the
  *                     plugin applies it itself through {@link PluginConfig}'s accessors
- * @param description  one line for the README and {@code cpra plugins}
+ * @param description  one line, shown by {@code cpra plugins TYPE} and {@code GET /api/v1/plugins}
  * @param children     for a {@link ValueType#MAP} key, the keys its map accepts; empty means
  *                     any keys (a map of headers, say)
  */
