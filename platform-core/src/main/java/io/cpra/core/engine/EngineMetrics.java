@@ -74,20 +74,10 @@ public final class EngineMetrics {
             registry.getOrCreate(Gauge.builder("cpra_monitors", stages, s -> s.get(stage))
                     .description("Monitors loaded, by lifecycle stage and the colour it shows")
                     .tags(List.of(Tag.create("stage", stage.name().toLowerCase(Locale.ROOT)),
-                            Tag.create("colour", colourOf(stage)))));
+                            Tag.create("colour", stage.colour().name().toLowerCase(Locale.ROOT)))));
         }
     }
 
-    /** The colour a monitor in a stage shows on a dashboard. */
-    static String colourOf(Stage stage) {
-        return switch (stage) {
-            case HEALTHY -> "green";
-            case FAILING -> "yellow";
-            case INTERVENING, VERIFYING -> "cyan";
-            case INCIDENT -> "red";
-            case MAINTENANCE -> "gray";
-        };
-    }
 
     private static void counter(MeterRegistry registry, String name, String description, EngineCounters counters,
                                 Function<EngineCounters, Long> value) {

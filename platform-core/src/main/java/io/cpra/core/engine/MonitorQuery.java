@@ -1,5 +1,6 @@
 package io.cpra.core.engine;
 
+import io.cpra.core.engine.lifecycle.Code;
 import io.cpra.core.engine.lifecycle.Stage;
 
 /**
@@ -8,17 +9,19 @@ import io.cpra.core.engine.lifecycle.Stage;
  * Immutable.
  *
  * @param stage      the lifecycle stage
+ * @param colour     the colour the monitor shows ({@link Stage#colour()})
  * @param group      a group the monitor belongs to
  * @param pulseType  the pulse plugin's type
  * @param namePrefix the start of the name
  */
-public record MonitorQuery(Stage stage, String group, String pulseType, String namePrefix) {
+public record MonitorQuery(Stage stage, Code colour, String group, String pulseType, String namePrefix) {
 
     /** Every monitor. */
-    public static final MonitorQuery ALL = new MonitorQuery(null, null, null, null);
+    public static final MonitorQuery ALL = new MonitorQuery(null, null, null, null, null);
 
     boolean matches(Stage rowStage, MonitorSpec spec, String name) {
         return (stage == null || stage == rowStage)
+                && (colour == null || colour == rowStage.colour())
                 && (pulseType == null || pulseType.equals(spec.pulseType()))
                 && (group == null || spec.groups().contains(group))
                 && (namePrefix == null || name.startsWith(namePrefix));

@@ -1,6 +1,7 @@
 package io.cpra.core.http;
 
 import io.cpra.core.engine.MonitorQuery;
+import io.cpra.core.engine.lifecycle.Code;
 import io.cpra.core.engine.lifecycle.Stage;
 import io.helidon.common.parameters.Parameters;
 
@@ -33,10 +34,11 @@ record Listing(MonitorQuery query, int limit, int cursor) {
     static final int MAX_LIMIT = 1000;
     /** Names are at most 200 characters, so no useful filter is longer. */
     static final int MAX_FILTER_LENGTH = 200;
-    static final Set<String> PARAMETERS = Set.of("stage", "group", "type", "prefix", "limit", "cursor");
+    static final Set<String> PARAMETERS = Set.of("stage", "colour", "group", "type", "prefix", "limit", "cursor");
 
     private static final String CURSOR_VERSION = "1";
     private static final String STAGES = Arrays.stream(Stage.values()).map(Wire::name).collect(Collectors.joining(", "));
+    private static final String COLOURS = Arrays.stream(Code.values()).map(Wire::name).collect(Collectors.joining(", "));
 
     /**
      * Reads the parameters.
@@ -48,11 +50,12 @@ record Listing(MonitorQuery query, int limit, int cursor) {
     static Listing of(Parameters parameters) {
         List<ApiException.FieldError> errors = new ArrayList<>();
         Stage stage = Call.value(parameters, "stage").map(text -> stage(text, errors)).orElse(null);
+        Code colour = Call.value(parameters, "colour").map(text -> colour(text, errors)).orElse(null);
         String group = filter(parameters, "group", errors);
         String type = filter(parameters, "type", errors);
         String prefix = filter(parameters, "prefix", errors);
         int limit = Call.value(parameters, "limit").map(text -> limit(text, errors)).orElse(DEFAULT_LIMIT);
-        MonitorQuery query = new MonitorQuery(stage, group, type, prefix);
+        MonitorQuery query = new MonitorQuery(stage, colour, group, type, prefix);
         int cursor = Call.value(parameters, "cursor").map(text -> decode(text, query, errors)).orElse(0);
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(errors.size() == 1
@@ -102,7 +105,7 @@ record Listing(MonitorQuery query, int limit, int cursor) {
     /** A stable hash of the filters: stable across runs, unlike an enum's hash code. */
     private static int tag(MonitorQuery query) {
         return Objects.hash(query.stage() == null ? null : query.stage().name(), query.group(), query.pulseType(),
-                query.namePrefix());
+                query.namePrefix(), query.colour() == null ? null : query.colour().name());
     }
 
     private static Stage stage(String text, List<ApiException.FieldError> errors) {
@@ -110,6 +113,15 @@ record Listing(MonitorQuery query, int limit, int cursor) {
             return Stage.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.add(new ApiException.FieldError("stage", "unknown stage \"" + shorten(text) + "\"; one of " + STAGES));
+            return null;
+        }
+    }
+
+    private static Code colour(String text, List<ApiException.FieldError> errors) {
+        try {
+            return Code.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new ApiException.FieldError("colour", "unknown colour \"" + shorten(text) + "\"; one of " + COLOURS));
             return null;
         }
     }

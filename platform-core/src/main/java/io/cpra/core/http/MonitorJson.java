@@ -20,7 +20,7 @@ final class MonitorJson {
      *
      * @param view the view
      * @return an object with {@code name}, {@code type}, {@code interval}, {@code groups},
-     *         {@code enabled}, {@code paused}, {@code stage}, {@code consecutive_failures},
+     *         {@code enabled}, {@code paused}, {@code stage}, {@code colour}, {@code consecutive_failures},
      *         {@code success_streak}, {@code intervention_attempts}, {@code verify_remaining},
      *         {@code incident_id}, {@code last_check}, {@code check_running}, {@code next_due}
      *         and {@code maintenance_until}
@@ -36,6 +36,7 @@ final class MonitorJson {
                 .add("enabled", view.enabled())
                 .add("paused", view.paused())
                 .add("stage", Wire.name(view.stage()))
+                .add("colour", Wire.name(view.stage().colour()))
                 .add("consecutive_failures", view.consecutiveFailures())
                 .add("success_streak", view.successStreak())
                 .add("intervention_attempts", view.attempts())

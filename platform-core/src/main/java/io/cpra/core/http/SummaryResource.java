@@ -2,6 +2,7 @@ package io.cpra.core.http;
 
 import io.cpra.core.engine.Engine;
 import io.cpra.core.engine.EngineSummary;
+import io.cpra.core.engine.lifecycle.Code;
 import io.cpra.core.engine.lifecycle.Stage;
 import io.cpra.core.plugin.PluginEntry;
 import io.cpra.core.plugin.PluginFamily;
@@ -48,6 +49,12 @@ final class SummaryResource {
         for (Stage stage : Stage.values()) {
             stages.add(Wire.name(stage), summary.byStage().getOrDefault(stage, 0L));
         }
+        long[] byColour = new long[Code.values().length];
+        summary.byStage().forEach((stage, count) -> byColour[stage.colour().ordinal()] += count);
+        JsonObjectBuilder colours = Wire.JSON.createObjectBuilder();
+        for (Code colour : Code.values()) {
+            colours.add(Wire.name(colour), byColour[colour.ordinal()]);
+        }
         JsonArrayBuilder pools = Wire.JSON.createArrayBuilder();
         for (EngineSummary.PoolLoad pool : summary.pools()) {
             pools.add(Wire.JSON.createObjectBuilder()
@@ -65,6 +72,7 @@ final class SummaryResource {
         return Wire.JSON.createObjectBuilder()
                 .add("monitors", summary.monitors())
                 .add("stages", stages)
+                .add("colours", colours)
                 .add("held", Wire.JSON.createObjectBuilder()
                         .add("disabled", summary.disabled())
                         .add("paused", summary.paused()))

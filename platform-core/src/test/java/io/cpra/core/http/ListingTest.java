@@ -124,6 +124,9 @@ class ListingTest {
             type=http&group=even        | HTTP_EVEN
             stage=incident              | INCIDENT
             stage=HEALTHY&group=five    | HEALTHY_FIVE
+            colour=red                  | INCIDENT
+            colour=green&group=five     | HEALTHY_FIVE
+            colour=gray                 | NONE
             group=nobody                | NONE
             """)
     void filtersSelectExactlyTheMatchingMonitorsAcrossPages(String filters, Expectation expectation) {
@@ -157,6 +160,7 @@ class ListingTest {
         assertThat(api.get("/api/v1/monitors?type=tcp&limit=5&cursor=" + next).status()).isEqualTo(200);
         ApiFixture.Reply replayed = api.get("/api/v1/monitors?type=dns&limit=5&cursor=" + next);
         assertThat(replayed.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/monitors?type=tcp&colour=green&limit=5&cursor=" + next).status()).isEqualTo(400);
         assertThat(replayed.error()).isEqualTo("cursor: this cursor belongs to a listing with other filters;"
                 + " repeat the filters it came with");
     }
@@ -169,7 +173,8 @@ class ListingTest {
             stage=sleeping    | stage  | stage: unknown stage "sleeping"; one of healthy, failing, intervening, verifying, incident, maintenance
             cursor=bm90LWEtY3Vyc29y | cursor | cursor: not a cursor this server issued; pass the "next" value of the previous page
             cursor=%25%25     | cursor | cursor: not a cursor this server issued; pass the "next" value of the previous page
-            stages=healthy    | stages | stages: unknown parameter; accepted: cursor, group, limit, prefix, stage, type
+            colour=blue       | colour | colour: unknown colour "blue"; one of yellow, red, cyan, green, gray
+            stages=healthy    | stages | stages: unknown parameter; accepted: colour, cursor, group, limit, prefix, stage, type
             type=a&type=b     | type   | type: given more than once
             """)
     void badParametersAreRefusedNamingTheParameter(String query, String path, String error) {

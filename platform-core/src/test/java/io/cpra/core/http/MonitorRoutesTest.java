@@ -40,7 +40,7 @@ class MonitorRoutesTest {
         assertThat(reply.status()).isEqualTo(200);
         JsonObject view = reply.json();
         assertThat(view.keySet()).containsExactlyInAnyOrder("name", "type", "interval", "groups", "enabled", "paused",
-                "stage", "consecutive_failures", "success_streak", "intervention_attempts", "verify_remaining",
+                "stage", "colour", "consecutive_failures", "success_streak", "intervention_attempts", "verify_remaining",
                 "incident_id", "last_check", "check_running", "next_due", "maintenance_until");
         assertThat(view.getString("name")).isEqualTo("web-1");
         assertThat(view.getString("type")).isEqualTo("http");
@@ -49,6 +49,7 @@ class MonitorRoutesTest {
         assertThat(view.getBoolean("enabled")).isTrue();
         assertThat(view.getBoolean("paused")).isFalse();
         assertThat(view.getString("stage")).isEqualTo("healthy");
+        assertThat(view.getString("colour")).isEqualTo("green");
         assertThat(view.getInt("consecutive_failures")).isZero();
         assertThat(view.getInt("success_streak")).isZero();
         assertThat(view.getInt("intervention_attempts")).isZero();
@@ -73,6 +74,7 @@ class MonitorRoutesTest {
         ApiFixture.await("the check's outcome", () -> !api.get("/api/v1/monitors/db").json().isNull("last_check"));
         JsonObject view = api.get("/api/v1/monitors/db").json();
         assertThat(view.getString("stage")).isEqualTo("incident");
+        assertThat(view.getString("colour")).isEqualTo("red");
         assertThat(view.getInt("consecutive_failures")).isEqualTo(1);
         assertThat(view.getJsonNumber("incident_id").longValue()).isPositive();
         assertThat(view.getJsonObject("last_check").getString("status")).isEqualTo("critical");

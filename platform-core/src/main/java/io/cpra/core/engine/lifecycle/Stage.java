@@ -25,6 +25,22 @@ public enum Stage {
     private static final Stage[] BY_ORDINAL = values();
 
     /**
+     * The colour a monitor in this stage shows on a dashboard: the colour of the code that
+     * brought it here, except that intervening shows cyan like verifying (help is under way).
+     *
+     * @return the colour
+     */
+    public Code colour() {
+        return switch (this) {
+            case HEALTHY -> Code.GREEN;
+            case FAILING -> Code.YELLOW;
+            case INTERVENING, VERIFYING -> Code.CYAN;
+            case INCIDENT -> Code.RED;
+            case MAINTENANCE -> Code.GRAY;
+        };
+    }
+
+    /**
      * The stage stored as {@code ordinal} in a column, without the copy {@link #values()} makes.
      *
      * @param ordinal a value written from {@link #ordinal()}
