@@ -102,6 +102,9 @@ final class Server {
         ApiRouting api = ApiRouting.builder()
                 .settings(settings.api())
                 .engine(engine)
+                .control(control)
+                .storage(storage)
+                .progress(out)
                 .events(events)
                 .plugins(registry, settings.home())
                 .build();

@@ -2,11 +2,14 @@ package io.cpra.core.http;
 
 import io.cpra.core.engine.Engine;
 import io.cpra.core.events.EventBus;
+import io.cpra.core.ops.Control;
+import io.cpra.core.storage.Storage;
 import io.cpra.core.plugin.PluginRegistry;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.spi.ServerFeature;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -19,7 +22,7 @@ import java.util.Objects;
  * OpenAPI document that describes them at {@code /openapi}.
  *
  * <p>Every route is a {@link Route} in one list, built here from the resources (monitors,
- * summary, events, plugins); the same list drives the dispatch, the 404/405 answers and the
+ * manifest, summary, events, plugins); the same list drives the dispatch, the 404/405 answers and the
  * test that holds the OpenAPI document to the routes. A new resource is a class with a
  * {@code routes()} method whose list is added below; it gets the token check, the body limits
  * and the error format with no further wiring. Routes reach the engine only through
@@ -42,7 +45,8 @@ public final class ApiRouting implements AutoCloseable {
         builder.events.subscribe(hub);
         JsonBodies bodies = new JsonBodies(builder.settings);
         List<Route> all = new ArrayList<>();
-        all.addAll(new MonitorsResource(builder.engine, bodies, builder.wall).routes());
+        all.addAll(new MonitorsResource(builder.engine, builder.control, builder.storage, bodies, builder.wall).routes());
+        all.addAll(new ManifestResource(builder.control, builder.progress).routes());
         all.addAll(new SummaryResource(builder.engine, builder.registry).routes());
         all.addAll(new EventsResource(hub, builder.heartbeat).routes());
         all.addAll(new PluginsResource(builder.registry, builder.home).routes());
@@ -52,7 +56,8 @@ public final class ApiRouting implements AutoCloseable {
     }
 
     /**
-     * A builder; the engine, the event bus, the plugin registry and the home are required.
+     * A builder; the engine, the control plane, storage, the event bus, the plugin registry and
+     * the home are required.
      *
      * @return a new builder
      */
@@ -100,6 +105,9 @@ public final class ApiRouting implements AutoCloseable {
     public static final class Builder {
         private ApiSettings settings = ApiSettings.defaults();
         private Engine engine;
+        private Control control;
+        private Storage storage;
+        private PrintStream progress = System.out;
         private EventBus events;
         private PluginRegistry registry;
         private Path home;
@@ -130,6 +138,39 @@ public final class ApiRouting implements AutoCloseable {
          */
         public Builder engine(Engine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /**
+         * The control plane, through which every durable change goes: definitions, holds, reloads.
+         *
+         * @param control the control plane over the same engine
+         * @return this builder
+         */
+        public Builder control(Control control) {
+            this.control = Objects.requireNonNull(control, "control");
+            return this;
+        }
+
+        /**
+         * The store the history routes and a monitor's open incident are read from.
+         *
+         * @param storage the open store
+         * @return this builder
+         */
+        public Builder storage(Storage storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        /**
+         * Where a reload's progress lines go; the console unless set.
+         *
+         * @param progress the stream
+         * @return this builder
+         */
+        public Builder progress(PrintStream progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
             return this;
         }
 
@@ -187,10 +228,12 @@ public final class ApiRouting implements AutoCloseable {
          * Builds the API and subscribes its live stream to the bus.
          *
          * @return the API, ready to {@link #register}
-         * @throws NullPointerException when the engine, the bus or the plugins are missing
+         * @throws NullPointerException when the engine, the control plane, storage, the bus or the plugins are missing
          */
         public ApiRouting build() {
             Objects.requireNonNull(engine, "engine is required");
+            Objects.requireNonNull(control, "control is required");
+            Objects.requireNonNull(storage, "storage is required");
             Objects.requireNonNull(events, "events is required");
             Objects.requireNonNull(registry, "plugins are required");
             return new ApiRouting(this);

@@ -32,8 +32,21 @@ final class EngineCalls {
      * @throws ApiException 503 when the engine is busy, stopped or too slow
      */
     static <T> T await(CompletableFuture<T> reply) throws ExecutionException {
+        return await(reply, TIMEOUT);
+    }
+
+    /**
+     * The answer to a call that may take longer than a tick, such as reading a whole manifest.
+     *
+     * @param reply   the future
+     * @param timeout how long to wait
+     * @param <T>     the answer's type
+     * @return the answer
+     * @throws ApiException 503 when the engine is busy, stopped or too slow
+     */
+    static <T> T await(CompletableFuture<T> reply, Duration timeout) throws ExecutionException {
         try {
-            return reply.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RejectedExecutionException) {
                 throw unavailable("the engine is busy; try again");
@@ -41,7 +54,7 @@ final class EngineCalls {
             throw e;
         } catch (TimeoutException e) {
             reply.cancel(false);
-            throw unavailable("the engine did not answer within " + TIMEOUT.toSeconds() + " s; try again");
+            throw unavailable("no answer within " + timeout.toSeconds() + " s; try again");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("the server is stopping");

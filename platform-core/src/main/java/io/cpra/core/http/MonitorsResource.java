@@ -3,7 +3,14 @@ package io.cpra.core.http;
 import io.cpra.core.engine.Engine;
 import io.cpra.core.engine.MonitorPage;
 import io.cpra.core.engine.MonitorView;
+import io.cpra.core.ops.Control;
+import io.cpra.core.ops.Definitions;
+import io.cpra.core.ops.Outcome;
+import io.cpra.core.storage.IncidentQuery;
+import io.cpra.core.storage.Storage;
+import io.cpra.core.storage.StorageException;
 import io.cpra.plugin.api.Durations;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import jakarta.json.JsonArrayBuilder;
@@ -12,20 +19,26 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The monitors as the engine runs them: the listing, one monitor's live state, and the
- * operator's holds — pause, maintenance, a check run now. Every answer comes from the engine's
- * public face, one command per step. Thread-safe (stateless between calls).
+ * The monitors: the listing, one monitor in detail, monitors created, replaced and deleted, and
+ * the operator's holds — pause, maintenance, a check run now. Reads come from the engine's
+ * public face, one command per step; every change that must outlive a restart (definitions,
+ * pause, maintenance) goes through the control plane, which writes it down before the engine
+ * applies it. A check run now is not durable and goes to the engine directly. Thread-safe
+ * (stateless between calls).
  */
 final class MonitorsResource {
 
@@ -36,11 +49,15 @@ final class MonitorsResource {
     static final int MAX_SCANS = 4;
 
     private final Engine engine;
+    private final Control control;
+    private final Storage storage;
     private final JsonBodies bodies;
     private final InstantSource wall;
 
-    MonitorsResource(Engine engine, JsonBodies bodies, InstantSource wall) {
+    MonitorsResource(Engine engine, Control control, Storage storage, JsonBodies bodies, InstantSource wall) {
         this.engine = engine;
+        this.control = control;
+        this.storage = storage;
         this.bodies = bodies;
         this.wall = wall;
     }
@@ -48,7 +65,10 @@ final class MonitorsResource {
     List<Route> routes() {
         return List.of(
                 new Route(Method.GET, LIST, this::list),
+                new Route(Method.POST, LIST, this::create),
                 new Route(Method.GET, ONE, this::view),
+                new Route(Method.PUT, ONE, this::replace),
+                new Route(Method.DELETE, ONE, this::delete),
                 new Route(Method.POST, ONE + "/pause", call -> hold(call, true)),
                 new Route(Method.POST, ONE + "/resume", call -> hold(call, false)),
                 new Route(Method.POST, ONE + "/maintenance", this::enterMaintenance),
@@ -81,15 +101,49 @@ final class MonitorsResource {
 
     private void view(Call call) throws ExecutionException {
         call.query(Set.of());
-        call.reply(Status.OK_200, current(call.param("name")));
+        String name = call.param("name");
+        MonitorView view = EngineCalls.await(engine.view(name)).orElseThrow(() -> ApiException.noMonitor(name));
+        call.reply(Status.OK_200, detail(view));
+    }
+
+    private void create(Call call) throws ExecutionException {
+        call.query(Set.of());
+        Map<String, Object> body = definition(call);
+        if (!(body.get("name") instanceof String name) || name.isBlank()) {
+            throw ApiException.badField("name", "required: the monitor's name, a non-empty string");
+        }
+        Changes.await(control.create(body));
+        call.response().header(HeaderNames.LOCATION, LIST + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+        replyWithDetail(call, Status.CREATED_201, name);
+    }
+
+    private void replace(Call call) throws ExecutionException {
+        call.query(Set.of());
+        String name = call.param("name");
+        Outcome outcome = Changes.await(control.replace(name, definition(call)));
+        replyWithDetail(call, Status.create(outcome.status()), name);
+    }
+
+    private void delete(Call call) throws ExecutionException {
+        call.query(Set.of());
+        Changes.await(control.delete(call.param("name")));
+        call.response().status(Status.NO_CONTENT_204).send();
+    }
+
+    private Map<String, Object> definition(Call call) {
+        JsonObject body = bodies.optionalObject(call.request())
+                .orElseThrow(() -> ApiException.badRequest("the body must be the monitor, as a JSON object with the "
+                        + "manifest's keys"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plain = (Map<String, Object>) Definitions.plain(body);
+        return plain;
     }
 
     private void hold(Call call, boolean pause) throws ExecutionException {
         call.query(Set.of());
         String name = call.param("name");
-        if (!EngineCalls.await(engine.pause(name, pause))) {
-            throw ApiException.noMonitor(name);
-        }
+        Changes.await(control.pause(name, pause));
         call.reply(Status.OK_200, current(name));
     }
 
@@ -97,18 +151,14 @@ final class MonitorsResource {
         call.query(Set.of());
         String name = call.param("name");
         Instant until = bodies.optionalObject(call.request()).map(this::until).orElse(null);
-        if (!EngineCalls.await(engine.maintenance(name, true, until))) {
-            throw ApiException.noMonitor(name);
-        }
+        Changes.await(control.maintenance(name, true, until));
         call.reply(Status.OK_200, current(name));
     }
 
     private void leaveMaintenance(Call call) throws ExecutionException {
         call.query(Set.of());
         String name = call.param("name");
-        if (!EngineCalls.await(engine.maintenance(name, false, null))) {
-            throw ApiException.noMonitor(name);
-        }
+        Changes.await(control.maintenance(name, false, null));
         call.reply(Status.OK_200, current(name));
     }
 
@@ -128,6 +178,53 @@ final class MonitorsResource {
     private JsonObject current(String name) throws ExecutionException {
         MonitorView view = EngineCalls.await(engine.view(name)).orElseThrow(() -> ApiException.noMonitor(name));
         return MonitorJson.of(view).build();
+    }
+
+    private void replyWithDetail(Call call, Status status, String name) throws ExecutionException {
+        MonitorView view = EngineCalls.await(engine.view(name)).orElseThrow(() -> ApiException.noMonitor(name));
+        call.reply(status, detail(view));
+    }
+
+    /**
+     * The live state, plus where the monitor is defined and how, its recent check outcomes and
+     * its open incident. A manifest monitor's definition is read again from the file, so after
+     * an edit not yet reloaded it shows the file's text, not what runs.
+     */
+    private JsonObject detail(MonitorView view) {
+        JsonObjectBuilder object = MonitorJson.of(view);
+        object.add("origin", Wire.name(view.origin()));
+        object.add("definition", control.definition(view).map(Definitions::json).orElse(JsonValue.NULL));
+        JsonArrayBuilder outcomes = Wire.JSON.createArrayBuilder();
+        for (MonitorView.Outcome outcome : view.recentOutcomes()) {
+            JsonObjectBuilder entry = Wire.JSON.createObjectBuilder();
+            Wire.instant(entry, "at", outcome.at());
+            outcomes.add(entry.add("status", Wire.name(outcome.status()))
+                    .add("latency", Wire.nanos(outcome.latencyMicros() * 1_000L))
+                    .add("message", outcome.message()));
+        }
+        object.add("recent_outcomes", outcomes);
+        object.add("open_incident", openIncident(view));
+        return object.build();
+    }
+
+    /** The open incident as stored; only its id while the journal has yet to write it or storage is down. */
+    private JsonValue openIncident(MonitorView view) {
+        if (view.incidentId() == 0) {
+            return JsonValue.NULL;
+        }
+        JsonObjectBuilder incident = Wire.JSON.createObjectBuilder().add("id", view.incidentId());
+        try {
+            storage.incidents(new IncidentQuery(view.name(), true), null, 1).items().stream()
+                    .filter(record -> record.id() == view.incidentId())
+                    .findFirst()
+                    .ifPresent(record -> {
+                        Wire.instant(incident, "opened_at", record.openedAt());
+                        incident.add("cause", record.cause());
+                    });
+        } catch (StorageException e) {
+            // the live state is still worth answering with
+        }
+        return incident.add("timeline", ApiRouting.PREFIX + "/incidents/" + view.incidentId()).build();
     }
 
     /** The end of a maintenance window: {@code {"until": instant}}, {@code {"for": duration}} or neither. */

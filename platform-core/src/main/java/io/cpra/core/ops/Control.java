@@ -283,7 +283,10 @@ public final class Control implements AutoCloseable {
         return change(() -> {
             Loader load = Loader.read(settings.manifest(), compiler, registry, progress);
             if (!load.result().ok()) {
-                return Outcome.invalid(load.result().errors().stream().map(Control::problem).toList());
+                List<ManifestError> errors = load.result().errors();
+                return new Outcome(400, settings.manifest() + " is invalid (" + errors.size()
+                        + (errors.size() == 1 ? " problem" : " problems") + "); nothing was changed",
+                        errors.stream().map(e -> new Outcome.Problem(e.path(), e.toString())).toList(), null);
             }
             List<String> clashes = load.plans().stream().map(MonitorPlan::name).filter(apiMonitors::containsKey).toList();
             if (!clashes.isEmpty()) {

@@ -45,7 +45,7 @@ public record Outcome(int status, String message, List<Problem> problems, Object
     }
 
     static Outcome notFound(String name) {
-        return new Outcome(404, "no monitor named " + name, List.of(), null);
+        return new Outcome(404, "no monitor named \"" + name + "\"", List.of(), null);
     }
 
     static Outcome conflict(String message) {

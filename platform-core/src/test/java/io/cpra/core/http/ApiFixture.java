@@ -9,6 +9,8 @@ import io.cpra.core.engine.MonitorSpec;
 import io.cpra.core.engine.lifecycle.Policy;
 import io.cpra.core.engine.pool.PoolSettings;
 import io.cpra.core.events.EventBus;
+import io.cpra.core.ops.Control;
+import io.cpra.core.storage.Storage;
 import io.cpra.core.plugin.PluginRegistry;
 import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.PulseCheck;
@@ -18,6 +20,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +58,12 @@ final class ApiFixture implements AutoCloseable {
     final AtomicLong nanos = new AtomicLong(1_000 * SECOND);
     final InstantSource wall = () -> EPOCH.plusNanos(nanos.get());
     final EventBus bus = new EventBus(1 << 16);
+    private final Stores.Store store;
     final Engine engine;
+    final Path home;
+    final Path manifest;
+    final Storage storage;
+    final Control control;
     final ApiRouting api;
     final WebServer server;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -63,12 +74,34 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(ApiSettings settings, Consumer<ApiRouting.Builder> tuning) {
+        this(settings, false, Stores.sqlite(), tuning);
+    }
+
+    /**
+     * @param allowCommands whether the API may define monitors of type {@code command}
+     * @param store         the store, made empty for this fixture; closed and removed with it
+     */
+    ApiFixture(ApiSettings settings, boolean allowCommands, Stores.Store store, Consumer<ApiRouting.Builder> tuning) {
+        this.store = store;
         engine = Engine.start(engineSettings(), bus, nanos::get, wall);
+        try {
+            home = Files.createTempDirectory("cpra-api");
+            manifest = Files.writeString(home.resolve("monitors.yaml"), "monitors: []\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        storage = Storage.open(store.settings());
+        PluginRegistry registry = TestPlugins.registry();
+        control = new Control(engine, storage, registry,
+                new Control.ControlSettings(home, manifest, Duration.ofMinutes(5), allowCommands), wall);
         ApiRouting.Builder builder = ApiRouting.builder()
                 .settings(settings)
                 .engine(engine)
+                .control(control)
+                .storage(storage)
+                .progress(new PrintStream(OutputStream.nullOutputStream()))
                 .events(bus)
-                .plugins(PluginRegistry.of(List.of()), Path.of("/opt/cpra"))
+                .plugins(registry, Path.of("/opt/cpra"))
                 .wall(wall);
         tuning.accept(builder);
         api = builder.build();
@@ -202,7 +235,15 @@ final class ApiFixture implements AutoCloseable {
         api.close();
         server.stop();
         engine.stop(Duration.ofMillis(200));
+        control.close();
         bus.close();
+        storage.close();
+        store.remove();
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 
     /** A finished exchange. */

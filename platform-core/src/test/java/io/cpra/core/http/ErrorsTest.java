@@ -52,7 +52,9 @@ class ErrorsTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
             DELETE | /api/v1/summary                   | GET
-            POST   | /api/v1/monitors                  | GET
+            PATCH  | /api/v1/monitors                  | GET, POST
+            POST   | /api/v1/monitors/web              | GET, PUT, DELETE
+            GET    | /api/v1/manifest/reload           | POST
             PUT    | /api/v1/monitors/web/maintenance  | POST, DELETE
             GET    | /api/v1/monitors/web/run          | POST
             PATCH  | /api/v1/events                    | GET

@@ -41,7 +41,8 @@ class MonitorRoutesTest {
         JsonObject view = reply.json();
         assertThat(view.keySet()).containsExactlyInAnyOrder("name", "type", "interval", "groups", "enabled", "paused",
                 "stage", "colour", "consecutive_failures", "success_streak", "intervention_attempts", "verify_remaining",
-                "incident_id", "last_check", "check_running", "next_due", "maintenance_until");
+                "incident_id", "last_check", "check_running", "next_due", "maintenance_until", "origin", "definition",
+                "recent_outcomes", "open_incident");
         assertThat(view.getString("name")).isEqualTo("web-1");
         assertThat(view.getString("type")).isEqualTo("http");
         assertThat(view.getString("interval")).isEqualTo("1m");
@@ -60,6 +61,11 @@ class MonitorRoutesTest {
         // the first check is spread over the first interval
         assertThat(Instant.parse(view.getString("next_due"))).isBetween(now(), now().plusSeconds(60));
         assertThat(view.isNull("maintenance_until")).isTrue();
+        assertThat(view.getString("origin")).isEqualTo("manifest");
+        // the fixture's manifest file does not define it: a plan applied by hand
+        assertThat(view.isNull("definition")).isTrue();
+        assertThat(view.getJsonArray("recent_outcomes")).isEmpty();
+        assertThat(view.isNull("open_incident")).isTrue();
     }
 
     @Test
@@ -79,6 +85,15 @@ class MonitorRoutesTest {
         assertThat(view.getJsonNumber("incident_id").longValue()).isPositive();
         assertThat(view.getJsonObject("last_check").getString("status")).isEqualTo("critical");
         assertThat(view.getJsonObject("last_check").getString("latency")).matches("(\\d+(ms|us|ns|s))+|0s");
+        JsonObject outcome = view.getJsonArray("recent_outcomes").getJsonObject(0);
+        assertThat(view.getJsonArray("recent_outcomes")).hasSize(1);
+        assertThat(outcome.getString("status")).isEqualTo("critical");
+        assertThat(outcome.getString("message")).isEqualTo("connection refused");
+        assertThat(Instant.parse(outcome.getString("at"))).isEqualTo(now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        // no journal runs here, so storage has not heard of the incident: only its id and route
+        assertThat(view.getJsonObject("open_incident")).isEqualTo(jakarta.json.Json.createObjectBuilder()
+                .add("id", view.getJsonNumber("incident_id").longValue())
+                .add("timeline", "/api/v1/incidents/" + view.getJsonNumber("incident_id").longValue()).build());
     }
 
     @Test

@@ -1,0 +1,106 @@
+package io.cpra.core.http;
+
+import io.cpra.core.storage.StorageSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Empty stores for API tests: a SQLite file in a temporary folder, or a schema of its own on the
+ * PostgreSQL server this kind of machine runs (127.0.0.1:5432, trust auth, database {@code test};
+ * system properties {@code cpra.test.postgres.*} point elsewhere). A PostgreSQL that cannot be
+ * reached fails the test that asked for it.
+ */
+final class Stores {
+
+    private static final String HOST = System.getProperty("cpra.test.postgres.host", "127.0.0.1");
+    private static final int PORT = Integer.getInteger("cpra.test.postgres.port", 5432);
+    private static final String DATABASE = System.getProperty("cpra.test.postgres.database", "test");
+    private static final String USER = System.getProperty("cpra.test.postgres.user", "postgres");
+
+    private Stores() {
+    }
+
+    /** A store for one fixture, removed with it. */
+    interface Store {
+        StorageSettings settings();
+
+        void remove();
+    }
+
+    /** @return the kinds of store every durable route is tested on */
+    static Stream<String> kinds() {
+        return Stream.of("sqlite", "postgresql");
+    }
+
+    static Store of(String kind) {
+        return switch (kind) {
+            case "sqlite" -> sqlite();
+            case "postgresql" -> postgres();
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    static Store sqlite() {
+        Path folder;
+        try {
+            folder = Files.createTempDirectory("cpra-store");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StorageSettings settings = StorageSettings.sqlite(folder.resolve("cpra.db"));
+        return new Store() {
+            @Override
+            public StorageSettings settings() {
+                return settings;
+            }
+
+            @Override
+            public void remove() {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (IOException e) {
+                    // a temporary folder left behind is harmless
+                }
+            }
+        };
+    }
+
+    static Store postgres() {
+        String schema = "cpra_api_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        admin("CREATE SCHEMA " + schema);
+        StorageSettings settings = new StorageSettings("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE
+                + "?currentSchema=" + schema, USER, "", 3, Duration.ofSeconds(10));
+        return new Store() {
+            @Override
+            public StorageSettings settings() {
+                return settings;
+            }
+
+            @Override
+            public void remove() {
+                admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        };
+    }
+
+    private static void admin(String sql) {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE,
+                USER, ""); Statement statement = admin.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + HOST + ":" + PORT + "/" + DATABASE
+                    + " is needed by this test and cannot be reached: " + e.getMessage(), e);
+        }
+    }
+}
