@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The distribution killed with SIGKILL while it works hard: thousands of monitors changing stage,
- * codes to a receiver that is down, holds set through the API. After a restart on the same store
- * nothing acknowledged is lost: holds, open incidents (same ids, no new ones) and every code that
+ * codes to a receiver that is down, holds set and a monitor created through the API. After a restart on the same store
+ * nothing acknowledged is lost: the created monitor, holds, open incidents (same ids, no new ones) and every code that
  * was waiting, delivered with the id it was first tried with. Once on the embedded SQLite store,
  * once on PostgreSQL (127.0.0.1:5432, database {@code test}, a schema of its own).
  */
@@ -96,6 +96,9 @@ class CrashRecoveryIT {
         var maintenance = cpra.send("POST", "/api/v1/monitors/maintained-one/maintenance", TOKEN, "{\"for\": \"2h\"}");
         assertThat(maintenance.statusCode()).as(maintenance.body()).isEqualTo(200);
         String maintenanceUntil = json(maintenance.body()).getString("maintenance_until");
+        var created = cpra.send("POST", "/api/v1/monitors", TOKEN, """
+                {"name": "api-made", "groups": ["api"], "pulse_check": {"type": "synthetic", "interval": "2s"}}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         waiting.putAll(failedDeliveries());
 
         // at some moment while the flapping monitors keep the journal busy
@@ -113,6 +116,10 @@ class CrashRecoveryIT {
         cpra.serve();
 
         assertThat(monitor("paused-one").getBoolean("paused")).isTrue();
+        JsonObject apiMade = monitor("api-made");
+        assertThat(apiMade.getString("origin")).isEqualTo("api");
+        assertThat(apiMade.getJsonArray("groups").getString(0)).isEqualTo("api");
+        assertThat(apiMade.getString("interval")).isEqualTo("2s");
         JsonObject maintained = monitor("maintained-one");
         assertThat(maintained.getString("stage")).isEqualTo("maintenance");
         assertThat(maintained.getString("maintenance_until")).isEqualTo(maintenanceUntil);
