@@ -136,7 +136,7 @@ final class Server {
         List<MonitorPlan> monitors = new ArrayList<>(manifest);
         monitors.addAll(control.storedApiMonitors(manifest.stream().map(MonitorPlan::name).toList()));
         engine.apply(monitors, (MonitorPlan.Origin) null).join();
-        Restart.Summary restart = Restart.resume(storage, engine);
+        Restart.Summary restart = Restart.resume(storage, engine, wall);
         if (!restart.isEmpty()) {
             out.println("resumed " + restart);
         }

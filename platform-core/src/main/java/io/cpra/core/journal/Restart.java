@@ -12,10 +12,12 @@ import io.cpra.core.storage.MonitorSnapshot;
 import io.cpra.core.storage.OutboxEntry;
 import io.cpra.core.storage.Page;
 import io.cpra.core.storage.Storage;
+import io.cpra.core.storage.StorageBatch;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -59,13 +61,28 @@ public final class Restart {
      *
      * @param storage the open store
      * @param engine  the engine, with its monitors applied
+     * @param wall    the wall clock, to tell maintenance windows that are over
      * @return what was resumed
      */
-    public static Summary resume(Storage storage, Engine engine) {
+    public static Summary resume(Storage storage, Engine engine, InstantSource wall) {
         Map<String, MonitorSnapshot> snapshots = new HashMap<>();
         storage.snapshots().forEach(s -> snapshots.put(s.name(), s));
         Map<String, MonitorHold> holds = new HashMap<>();
-        storage.holds().forEach(h -> holds.put(h.name(), h));
+        StorageBatch ended = new StorageBatch();
+        for (MonitorHold hold : storage.holds()) {
+            MonitorHold current = withoutEndedMaintenance(hold, snapshots.get(hold.name()), wall.instant());
+            if (current == hold) {
+                holds.put(hold.name(), hold);
+            } else if (current.paused()) {
+                holds.put(hold.name(), current);
+                ended.putHold(current);
+            } else {
+                ended.deleteHold(hold.name());
+            }
+        }
+        if (!ended.isEmpty()) {
+            storage.write(ended);
+        }
         Map<Long, Instant> opened = new HashMap<>();
         String cursor = null;
         do {
@@ -94,6 +111,18 @@ public final class Restart {
         }
         engine.redeliver(pending).join();
         return new Summary(restored, opened.size(), pending.size());
+    }
+
+    /**
+     * A maintenance window that ended while the server ran has left its hold row behind (the
+     * window ends on the engine's timer, not through the control plane): the monitor's stage has
+     * moved on since. Such a hold no longer holds. A window whose end passed while the server was
+     * down still shows as the stored stage and is restored, so that it ends now, as it would have.
+     */
+    static MonitorHold withoutEndedMaintenance(MonitorHold hold, MonitorSnapshot snapshot, Instant now) {
+        boolean over = hold.maintenance() && hold.maintenanceUntil() != null && !hold.maintenanceUntil().isAfter(now)
+                && (snapshot == null || !Stage.MAINTENANCE.name().equals(snapshot.stage()));
+        return over ? new MonitorHold(hold.name(), hold.paused(), false, null, hold.updatedAt()) : hold;
     }
 
     private static LifecycleState state(MonitorSnapshot s) {
