@@ -104,6 +104,7 @@ final class Server {
                 .engine(engine)
                 .events(events)
                 .plugins(registry, settings.home())
+                .storage(storage)
                 .build();
         if (!settings.api().writesEnabled()) {
             LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) to allow"

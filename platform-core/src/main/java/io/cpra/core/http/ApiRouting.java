@@ -3,6 +3,7 @@ package io.cpra.core.http;
 import io.cpra.core.engine.Engine;
 import io.cpra.core.events.EventBus;
 import io.cpra.core.plugin.PluginRegistry;
+import io.cpra.core.storage.Storage;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.spi.ServerFeature;
@@ -19,11 +20,11 @@ import java.util.Objects;
  * OpenAPI document that describes them at {@code /openapi}.
  *
  * <p>Every route is a {@link Route} in one list, built here from the resources (monitors,
- * summary, events, plugins); the same list drives the dispatch, the 404/405 answers and the
- * test that holds the OpenAPI document to the routes. A new resource is a class with a
- * {@code routes()} method whose list is added below; it gets the token check, the body limits
- * and the error format with no further wiring. Routes reach the engine only through
- * {@link Engine}'s public methods.
+ * summary, events, plugins, the stored history); the same list drives the dispatch, the
+ * 404/405 answers and the test that holds the OpenAPI document to the routes. A new resource
+ * is a class with a {@code routes()} method whose list is added below; it gets the token check,
+ * the body limits and the error format with no further wiring. Routes reach the engine only
+ * through {@link Engine}'s public methods, and the store only through {@link Storage}'s reads.
  *
  * <p>Thread-safe once built. {@link #close()} ends the open event streams; call it before
  * stopping the web server, so that stopping does not wait for them.
@@ -46,13 +47,15 @@ public final class ApiRouting implements AutoCloseable {
         all.addAll(new SummaryResource(builder.engine, builder.registry).routes());
         all.addAll(new EventsResource(hub, builder.heartbeat).routes());
         all.addAll(new PluginsResource(builder.registry, builder.home).routes());
+        all.addAll(new HistoryResource(builder.storage).routes());
         all.addAll(builder.extra);
         this.routes = List.copyOf(all);
         this.dispatcher = new Dispatcher(new Router(routes), new Guard(builder.settings));
     }
 
     /**
-     * A builder; the engine, the event bus, the plugin registry and the home are required.
+     * A builder; the engine, the event bus, the plugin registry, the home and the store are
+     * required.
      *
      * @return a new builder
      */
@@ -103,6 +106,7 @@ public final class ApiRouting implements AutoCloseable {
         private EventBus events;
         private PluginRegistry registry;
         private Path home;
+        private Storage storage;
         private InstantSource wall = InstantSource.system();
         private Duration heartbeat = EventsResource.DEFAULT_HEARTBEAT;
         private int buffer = EventHub.DEFAULT_BUFFER;
@@ -158,6 +162,17 @@ public final class ApiRouting implements AutoCloseable {
         }
 
         /**
+         * The store whose history (incidents, past events, the outbox) the API reads.
+         *
+         * @param storage the open store; the API never writes to it nor closes it
+         * @return this builder
+         */
+        public Builder storage(Storage storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        /**
          * The wall clock that maintenance windows given as a length start from; the engine's.
          *
          * @param wall the clock
@@ -187,12 +202,13 @@ public final class ApiRouting implements AutoCloseable {
          * Builds the API and subscribes its live stream to the bus.
          *
          * @return the API, ready to {@link #register}
-         * @throws NullPointerException when the engine, the bus or the plugins are missing
+         * @throws NullPointerException when the engine, the bus, the plugins or the store are missing
          */
         public ApiRouting build() {
             Objects.requireNonNull(engine, "engine is required");
             Objects.requireNonNull(events, "events is required");
             Objects.requireNonNull(registry, "plugins are required");
+            Objects.requireNonNull(storage, "storage is required");
             return new ApiRouting(this);
         }
     }

@@ -10,6 +10,8 @@ import io.cpra.core.engine.lifecycle.Policy;
 import io.cpra.core.engine.pool.PoolSettings;
 import io.cpra.core.events.EventBus;
 import io.cpra.core.plugin.PluginRegistry;
+import io.cpra.core.storage.Storage;
+import io.cpra.core.storage.StorageSettings;
 import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.PulseCheck;
 import io.cpra.plugin.api.PulseOutcome;
@@ -19,21 +21,25 @@ import jakarta.json.JsonObject;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +48,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real engine on a hand-driven clock behind a real Helidon WebServer on a free loopback
  * port, with the API registered as {@code Server} registers it, and a JDK HTTP client. The
  * clock never moves unless a test moves it, so no check runs but those a test asks for.
+ *
+ * <p>The API reads its history from {@link #storage}: a SQLite file in a temporary folder of
+ * its own unless the test gives other settings. Tests write rows into it directly; the engine
+ * never does, since no journal runs here. Closing the fixture closes the store and removes the
+ * folder.
  */
 final class ApiFixture implements AutoCloseable {
 
@@ -53,8 +64,10 @@ final class ApiFixture implements AutoCloseable {
     final InstantSource wall = () -> EPOCH.plusNanos(nanos.get());
     final EventBus bus = new EventBus(1 << 16);
     final Engine engine;
+    final Storage storage;
     final ApiRouting api;
     final WebServer server;
+    private final Path storeFolder;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -63,12 +76,22 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(ApiSettings settings, Consumer<ApiRouting.Builder> tuning) {
+        this(settings, null, tuning);
+    }
+
+    /**
+     * @param store the store to open, or {@code null} for a new SQLite file in a temporary folder
+     */
+    ApiFixture(ApiSettings settings, StorageSettings store, Consumer<ApiRouting.Builder> tuning) {
+        storeFolder = store == null ? temporaryFolder() : null;
+        storage = Storage.open(store == null ? StorageSettings.sqlite(storeFolder.resolve("cpra.db")) : store);
         engine = Engine.start(engineSettings(), bus, nanos::get, wall);
         ApiRouting.Builder builder = ApiRouting.builder()
                 .settings(settings)
                 .engine(engine)
                 .events(bus)
                 .plugins(PluginRegistry.of(List.of()), Path.of("/opt/cpra"))
+                .storage(storage)
                 .wall(wall);
         tuning.accept(builder);
         api = builder.build();
@@ -203,6 +226,28 @@ final class ApiFixture implements AutoCloseable {
         server.stop();
         engine.stop(Duration.ofMillis(200));
         bus.close();
+        storage.close();
+        if (storeFolder != null) {
+            removeFolder(storeFolder);
+        }
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("cpra-api-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void removeFolder(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A finished exchange. */
