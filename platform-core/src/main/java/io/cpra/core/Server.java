@@ -107,6 +107,7 @@ final class Server {
                 .progress(out)
                 .events(events)
                 .plugins(registry, settings.home())
+                .storage(storage)
                 .build();
         if (!settings.api().writesEnabled()) {
             LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) to allow"

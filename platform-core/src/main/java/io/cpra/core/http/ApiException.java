@@ -1,8 +1,9 @@
 package io.cpra.core.http;
 
 import io.helidon.http.Header;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 
 import java.util.ArrayList;
@@ -49,9 +50,26 @@ final class ApiException extends RuntimeException {
         return new ApiException(Status.BAD_REQUEST_400, message, errors);
     }
 
+    /**
+     * A 400 about the query parameters: one problem is the message itself, several are counted
+     * in it, and {@code errors} holds each.
+     *
+     * @param errors at least one
+     */
+    static ApiException badParameters(List<FieldError> errors) {
+        return badRequest(errors.size() == 1
+                ? errors.getFirst().path() + ": " + errors.getFirst().message()
+                : errors.size() + " problems with the query parameters", errors);
+    }
+
     /** A 400 about one field: the message names it, and {@code errors} holds it. */
     static ApiException badField(String path, String message) {
         return new ApiException(Status.BAD_REQUEST_400, path + ": " + message, List.of(new FieldError(path, message)));
+    }
+
+    /** A 503 that a retry may cure: the engine or the store cannot answer now. */
+    static ApiException unavailable(String message) {
+        return new ApiException(Status.SERVICE_UNAVAILABLE_503, message).withHeader(HeaderNames.RETRY_AFTER, "1");
     }
 
     static ApiException noMonitor(String name) {

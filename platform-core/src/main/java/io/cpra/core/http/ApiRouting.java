@@ -3,8 +3,8 @@ package io.cpra.core.http;
 import io.cpra.core.engine.Engine;
 import io.cpra.core.events.EventBus;
 import io.cpra.core.ops.Control;
-import io.cpra.core.storage.Storage;
 import io.cpra.core.plugin.PluginRegistry;
+import io.cpra.core.storage.Storage;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.spi.ServerFeature;
@@ -22,11 +22,12 @@ import java.util.Objects;
  * OpenAPI document that describes them at {@code /openapi}.
  *
  * <p>Every route is a {@link Route} in one list, built here from the resources (monitors,
- * manifest, summary, events, plugins); the same list drives the dispatch, the 404/405 answers and the
- * test that holds the OpenAPI document to the routes. A new resource is a class with a
- * {@code routes()} method whose list is added below; it gets the token check, the body limits
- * and the error format with no further wiring. Routes reach the engine only through
- * {@link Engine}'s public methods.
+ * manifest, summary, events, plugins, the stored history); the same list drives the dispatch,
+ * the 404/405 answers and the test that holds the OpenAPI document to the routes. A new
+ * resource is a class with a {@code routes()} method whose list is added below; it gets the
+ * token check, the body limits and the error format with no further wiring. Routes reach the
+ * engine only through {@link Engine}'s public methods and the control plane, and the store
+ * only through {@link Storage}'s reads.
  *
  * <p>Thread-safe once built. {@link #close()} ends the open event streams; call it before
  * stopping the web server, so that stopping does not wait for them.
@@ -50,6 +51,7 @@ public final class ApiRouting implements AutoCloseable {
         all.addAll(new SummaryResource(builder.engine, builder.registry).routes());
         all.addAll(new EventsResource(hub, builder.heartbeat).routes());
         all.addAll(new PluginsResource(builder.registry, builder.home).routes());
+        all.addAll(new HistoryResource(builder.storage).routes());
         all.addAll(builder.extra);
         this.routes = List.copyOf(all);
         this.dispatcher = new Dispatcher(new Router(routes), new Guard(builder.settings));
@@ -153,9 +155,10 @@ public final class ApiRouting implements AutoCloseable {
         }
 
         /**
-         * The store the history routes and a monitor's open incident are read from.
+         * The store whose history (incidents, past events, the outbox) and a monitor's open
+         * incident the API reads; its writes go through the control plane.
          *
-         * @param storage the open store
+         * @param storage the open store; the API never closes it
          * @return this builder
          */
         public Builder storage(Storage storage) {

@@ -72,9 +72,7 @@ final class Call {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest(errors.size() == 1
-                    ? errors.getFirst().path() + ": " + errors.getFirst().message()
-                    : errors.size() + " problems with the query parameters", errors);
+            throw ApiException.badParameters(errors);
         }
         return query;
     }

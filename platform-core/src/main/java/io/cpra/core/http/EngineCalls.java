@@ -1,8 +1,5 @@
 package io.cpra.core.http;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -49,19 +46,15 @@ final class EngineCalls {
             return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RejectedExecutionException) {
-                throw unavailable("the engine is busy; try again");
+                throw ApiException.unavailable("the engine is busy; try again");
             }
             throw e;
         } catch (TimeoutException e) {
             reply.cancel(false);
-            throw unavailable("no answer within " + timeout.toSeconds() + " s; try again");
+            throw ApiException.unavailable("no answer within " + timeout.toSeconds() + " s; try again");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable("the server is stopping");
+            throw ApiException.unavailable("the server is stopping");
         }
-    }
-
-    private static ApiException unavailable(String message) {
-        return new ApiException(Status.SERVICE_UNAVAILABLE_503, message).withHeader(HeaderNames.RETRY_AFTER, "1");
     }
 }

@@ -57,9 +57,7 @@ record EventFilter(Set<String> monitors, Set<Colour> colours, Set<String> kinds)
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest(errors.size() == 1
-                    ? errors.getFirst().path() + ": " + errors.getFirst().message()
-                    : errors.size() + " problems with the query parameters", errors);
+            throw ApiException.badParameters(errors);
         }
         return new EventFilter(monitors, colours, kinds);
     }

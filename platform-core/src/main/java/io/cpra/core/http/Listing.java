@@ -58,9 +58,7 @@ record Listing(MonitorQuery query, int limit, int cursor) {
         MonitorQuery query = new MonitorQuery(stage, colour, group, type, prefix);
         int cursor = Call.value(parameters, "cursor").map(text -> decode(text, query, errors)).orElse(0);
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest(errors.size() == 1
-                    ? errors.getFirst().path() + ": " + errors.getFirst().message()
-                    : errors.size() + " problems with the query parameters", errors);
+            throw ApiException.badParameters(errors);
         }
         return new Listing(query, limit, cursor);
     }

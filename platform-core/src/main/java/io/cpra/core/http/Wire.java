@@ -4,7 +4,10 @@ import io.cpra.plugin.api.Durations;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +23,7 @@ final class Wire {
 
     /** One factory for every document; looking the provider up per builder is slow. */
     static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonReaderFactory READER = Json.createReaderFactory(Map.of());
 
     private Wire() {
     }
@@ -58,6 +62,18 @@ final class Wire {
             object.addNull(key);
         } else {
             object.add(key, text);
+        }
+    }
+
+    /**
+     * A JSON object kept as text, such as a stored event's detail, added as an object rather
+     * than as a string, so that clients read its fields without parsing twice.
+     *
+     * @throws jakarta.json.JsonException when the text is not one JSON object
+     */
+    static void object(JsonObjectBuilder object, String key, String json) {
+        try (JsonReader reader = READER.createReader(new StringReader(json))) {
+            object.add(key, reader.readObject());
         }
     }
 }

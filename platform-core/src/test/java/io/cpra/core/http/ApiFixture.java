@@ -10,8 +10,9 @@ import io.cpra.core.engine.lifecycle.Policy;
 import io.cpra.core.engine.pool.PoolSettings;
 import io.cpra.core.events.EventBus;
 import io.cpra.core.ops.Control;
-import io.cpra.core.storage.Storage;
 import io.cpra.core.plugin.PluginRegistry;
+import io.cpra.core.storage.Storage;
+import io.cpra.core.storage.StorageSettings;
 import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.PulseCheck;
 import io.cpra.plugin.api.PulseOutcome;
@@ -22,25 +23,27 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +51,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real engine on a hand-driven clock behind a real Helidon WebServer on a free loopback
  * port, with the API registered as {@code Server} registers it, and a JDK HTTP client. The
  * clock never moves unless a test moves it, so no check runs but those a test asks for.
+ *
+ * <p>The API reads its history from {@link #storage}: a SQLite file in a temporary folder of
+ * its own unless the test gives other settings. Tests write rows into it directly; the engine
+ * never does, since no journal runs here. Closing the fixture closes the store and removes the
+ * folder.
  */
 final class ApiFixture implements AutoCloseable {
 
@@ -75,6 +83,11 @@ final class ApiFixture implements AutoCloseable {
 
     ApiFixture(ApiSettings settings, Consumer<ApiRouting.Builder> tuning) {
         this(settings, false, Stores.sqlite(), tuning);
+    }
+
+    /** @param store an empty store that the caller made and removes */
+    ApiFixture(ApiSettings settings, StorageSettings store, Consumer<ApiRouting.Builder> tuning) {
+        this(settings, false, Stores.given(store), tuning);
     }
 
     /**

@@ -39,7 +39,7 @@ class ErrorsTest {
     @CsvSource({
             "GET, /api/v1",
             "GET, /api/v1/",
-            "GET, /api/v1/incidents",
+            "GET, /api/v1/alerts",
             "POST, /api/v1/monitors/web/explode",
             "GET, /api/v1/monitors/web/pause/extra"})
     void anUnknownRouteIsAJson404(String method, String path) {

@@ -65,7 +65,8 @@ class OpenApiDocumentTest {
 
     @Test
     void everyRouteIsDocumentedAndEveryDocumentedOperationIsARoute() {
-        assertThat(routes()).contains("GET /api/v1/plugins", "GET /api/v1/events", "POST /api/v1/monitors/{name}/run");
+        assertThat(routes()).contains("GET /api/v1/plugins", "GET /api/v1/events", "POST /api/v1/monitors/{name}/run",
+                "GET /api/v1/incidents/{id}", "GET /api/v1/events/history", "GET /api/v1/outbox");
         assertThat(operations(document)).isEqualTo(routes());
     }
 
@@ -131,6 +132,9 @@ class OpenApiDocumentTest {
         return switch (route.path()) {
             case MonitorsResource.LIST -> Listing.PARAMETERS;
             case EventsResource.PATH -> EventFilter.PARAMETERS;
+            case HistoryResource.INCIDENTS -> HistoryResource.INCIDENT_PARAMETERS;
+            case HistoryResource.EVENTS -> HistoryResource.EVENT_PARAMETERS;
+            case HistoryResource.OUTBOX -> HistoryResource.OUTBOX_PARAMETERS;
             default -> Set.of();
         };
     }

@@ -51,6 +51,21 @@ final class Stores {
         };
     }
 
+    /** A store made elsewhere; its maker removes it. */
+    static Store given(StorageSettings settings) {
+        return new Store() {
+            @Override
+            public StorageSettings settings() {
+                return settings;
+            }
+
+            @Override
+            public void remove() {
+                // the maker removes it
+            }
+        };
+    }
+
     static Store sqlite() {
         Path folder;
         try {
