@@ -161,6 +161,34 @@ class EndToEndIT {
         JsonObject view = json(cpra.get("/api/v1/monitors/orders-api").body());
         assertThat(view.getString("stage")).isEqualTo("incident");
         assertThat(view.getInt("intervention_attempts")).isEqualTo(2);
+
+        // the incident's stored timeline: the failing checks, both attempts, the codes and their deliveries
+        long incident = view.getJsonNumber("incident_id").longValue();
+        await(() -> timeline(incident).stream().anyMatch(e -> e.getString("kind").equals("delivery")
+                && e.getString("colour").equals("red")), "red's delivery on the timeline of orders-api's incident");
+        List<JsonObject> timeline = timeline(incident);
+        assertThat(timeline).extracting(e -> e.getString("kind")).contains("incident_opened", "stage_changed",
+                "intervention_started", "intervention_finished", "code_raised", "delivery");
+        assertThat(timeline).allSatisfy(e -> assertThat(e.getJsonNumber("incident_id").longValue()).isEqualTo(incident));
+        List<JsonObject> checks = timeline.stream()
+                .filter(e -> e.getJsonObject("detail").containsKey("checks"))
+                .flatMap(e -> e.getJsonObject("detail").getJsonArray("checks").getValuesAs(JsonObject.class).stream())
+                .toList();
+        assertThat(checks).as("the checks that led to the incident").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(check -> {
+                    assertThat(check.getString("status")).isEqualTo("CRITICAL");
+                    assertThat(check.getString("message")).contains("503");
+                });
+        assertThat(timeline).filteredOn(e -> e.getString("kind").equals("intervention_finished"))
+                .hasSize(2).allSatisfy(e -> assertThat(e.getJsonObject("detail").getBoolean("success")).isFalse());
+        List<String> raised = timeline.stream().filter(e -> e.getString("kind").equals("code_raised"))
+                .map(e -> e.getJsonObject("detail").getString("alert_id")).toList();
+        assertThat(timeline).filteredOn(e -> e.getString("kind").equals("delivery"))
+                .isNotEmpty()
+                .allSatisfy(e -> {
+                    assertThat(e.getJsonObject("detail").getBoolean("delivered")).isTrue();
+                    assertThat(raised).contains(e.getJsonObject("detail").getString("alert_id"));
+                });
         assertThat(cpra.terminate(Duration.ofSeconds(15)).status()).isZero();
     }
 
@@ -168,6 +196,23 @@ class EndToEndIT {
         WebServer server = builder.host("127.0.0.1").port(0).build().start();
         servers.add(server);
         return server;
+    }
+
+    private List<JsonObject> timeline(long incident) {
+        java.net.http.HttpResponse<String> reply;
+        try {
+            reply = cpra.get("/api/v1/incidents/" + incident);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        if (reply.statusCode() == 404) {
+            return List.of();   // not written yet
+        }
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        return json(reply.body()).getJsonArray("timeline").getValuesAs(JsonObject.class);
     }
 
     private static JsonObject json(String body) {

@@ -7,6 +7,7 @@ import io.cpra.plugin.api.Colour;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Something worth recording happened to a monitor: the events that storage keeps, the live
@@ -31,9 +32,16 @@ public sealed interface EngineEvent {
      * @param incidentId the open incident's id, or 0
      * @param cause      the pulse or intervention message that moved it, or the command
      * @param state      the monitor's whole lifecycle state after the change, for a restart to resume from
+     * @param checks     the check outcomes that led here and were not yet reported with an earlier
+     *                   change, oldest first; empty for a monitor that had been fine
      */
     record StageChanged(Instant at, String monitor, Stage from, Stage to, long incidentId, String cause,
-                        LifecycleState state) implements EngineEvent {
+                        LifecycleState state, List<MonitorView.Outcome> checks) implements EngineEvent {
+
+        /** Copies the list. */
+        public StageChanged {
+            checks = List.copyOf(checks);
+        }
     }
 
     /**
@@ -43,8 +51,15 @@ public sealed interface EngineEvent {
      * @param monitor    which monitor
      * @param incidentId its id
      * @param cause      the failure that opened it
+     * @param checks     the check outcomes that led to it, oldest first (the last few kept)
      */
-    record IncidentOpened(Instant at, String monitor, long incidentId, String cause) implements EngineEvent {
+    record IncidentOpened(Instant at, String monitor, long incidentId, String cause, List<MonitorView.Outcome> checks)
+            implements EngineEvent {
+
+        /** Copies the list. */
+        public IncidentOpened {
+            checks = List.copyOf(checks);
+        }
     }
 
     /**
@@ -85,6 +100,7 @@ public sealed interface EngineEvent {
      * @param monitor     which monitor
      * @param colour      the code's colour
      * @param alertId     the code's id
+     * @param incidentId  the incident the code belongs to, or 0
      * @param notifier    the notifier's type
      * @param destination the notifier's destination, or an empty string
      * @param attempt     which delivery job this was, from 1
@@ -93,7 +109,7 @@ public sealed interface EngineEvent {
      *                    success, a permanent rejection, or the last allowed attempt (dead letter)
      * @param message     the receiver's answer or the failure
      */
-    record DeliveryFinished(Instant at, String monitor, Colour colour, String alertId, String notifier,
+    record DeliveryFinished(Instant at, String monitor, Colour colour, String alertId, long incidentId, String notifier,
                             String destination, int attempt, boolean delivered, Instant nextAttempt,
                             String message) implements EngineEvent {
 

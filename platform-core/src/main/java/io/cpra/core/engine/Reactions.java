@@ -71,7 +71,7 @@ final class Reactions {
         if (route == null || !route.dispatch()) {
             loop.counters.deadLetters.increment();
             loop.events.publish(new EngineEvent.DeliveryFinished(loop.wall.instant(), alert.monitor(), alert.colour(),
-                    alert.id(), "", "", pending.attempts(), false, null,
+                    alert.id(), incidentOf(alert), "", "", pending.attempts(), false, null,
                     "the monitor or its codes." + alert.colour().key() + " block is gone; not delivered"));
             return;
         }
@@ -203,7 +203,8 @@ final class Reactions {
             store.incidentId().set(row, id);
             openedAt.put(id, loop.wall.instant());
             loop.counters.incidentsOpened.increment();
-            loop.events.publish(new EngineEvent.IncidentOpened(loop.wall.instant(), name, id, cause));
+            loop.events.publish(new EngineEvent.IncidentOpened(loop.wall.instant(), name, id, cause,
+                    loop.recent.takeAll(store.handleOf(row))));
         }
         if (t.has(Action.START_ATTEMPT) && spec.intervention() != null) {
             startAttempt(row, spec, t.attempt(), cause);
@@ -240,7 +241,7 @@ final class Reactions {
         }
         if (t.has(Action.STAGE_CHANGED)) {
             loop.events.publish(new EngineEvent.StageChanged(loop.wall.instant(), name, t.from(), t.to(),
-                    store.incidentId().get(row), cause, t.state()));
+                    store.incidentId().get(row), cause, t.state(), loop.recent.takeUnreported(store.handleOf(row))));
         }
     }
 
@@ -295,11 +296,16 @@ final class Reactions {
             }
         }
         loop.events.publish(new EngineEvent.DeliveryFinished(at, job.alert.monitor(), job.alert.colour(),
-                job.alert.id(), job.route.type(), job.route.notifier().destination(), job.attempt,
+                job.alert.id(), incidentOf(job.alert), job.route.type(), job.route.notifier().destination(), job.attempt,
                 outcome.delivered(), next, outcome.message()));
         if (job.then != null) {
             loop.submitCode(job.then);
         }
+    }
+
+    /** The incident a code belongs to: its alert carries the id as text, empty for none. */
+    private static long incidentOf(Alert alert) {
+        return alert.incidentId().isEmpty() ? 0 : Long.parseLong(alert.incidentId());
     }
 
     private long redeliveryDelay(int attempt) {

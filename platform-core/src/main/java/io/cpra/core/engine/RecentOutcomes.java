@@ -23,6 +23,8 @@ final class RecentOutcomes {
     private static final class History {
         final ArrayDeque<MonitorView.Outcome> outcomes = new ArrayDeque<>(KEPT);
         int okInARow;
+        /** How many of the newest outcomes no stage change has reported yet. */
+        int unreported;
     }
 
     private final Map<Long, History> byHandle = new HashMap<>();
@@ -42,6 +44,7 @@ final class RecentOutcomes {
             history.outcomes.removeFirst();
         }
         history.outcomes.addLast(new MonitorView.Outcome(at, outcome.status(), latencyMicros, outcome.message()));
+        history.unreported = Math.min(history.unreported + 1, KEPT);
         history.okInARow = ok && healthy ? history.okInARow + 1 : 0;
         if (history.okInARow >= KEPT) {
             byHandle.remove(handle);
@@ -54,6 +57,34 @@ final class RecentOutcomes {
     List<MonitorView.Outcome> of(long handle) {
         History history = byHandle.get(handle);
         return history == null ? List.of() : List.copyOf(history.outcomes);
+    }
+
+    /**
+     * The outcomes no stage change has reported yet, oldest first, and from now on reported: each
+     * outcome reaches the timeline with the first stage change after it, and only with that one.
+     */
+    List<MonitorView.Outcome> takeUnreported(long handle) {
+        History history = byHandle.get(handle);
+        if (history == null || history.unreported == 0) {
+            return List.of();
+        }
+        List<MonitorView.Outcome> all = List.copyOf(history.outcomes);
+        List<MonitorView.Outcome> taken = all.subList(all.size() - history.unreported, all.size());
+        history.unreported = 0;
+        return taken;
+    }
+
+    /**
+     * Every outcome kept, oldest first, and from now on reported: an incident opens with the
+     * whole history that led to it, including checks an earlier stage change already reported.
+     */
+    List<MonitorView.Outcome> takeAll(long handle) {
+        History history = byHandle.get(handle);
+        if (history == null) {
+            return List.of();
+        }
+        history.unreported = 0;
+        return List.copyOf(history.outcomes);
     }
 
     void forget(long handle) {

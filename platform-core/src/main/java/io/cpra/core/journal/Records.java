@@ -1,6 +1,7 @@
 package io.cpra.core.journal;
 
 import io.cpra.core.engine.EngineEvent;
+import io.cpra.core.engine.MonitorView;
 import io.cpra.core.engine.lifecycle.LifecycleState;
 import io.cpra.core.storage.EventRecord;
 import io.cpra.core.storage.IncidentRecord;
@@ -39,13 +40,17 @@ final class Records {
         switch (event) {
             case EngineEvent.StageChanged e -> {
                 batch.putSnapshot(snapshot(e.monitor(), e.state(), e.incidentId(), e.at()));
-                batch.addEvent(record(e, "stage_changed", null, e.incidentId(), Json.createObjectBuilder()
-                        .add("from", e.from().name()).add("to", e.to().name()).add("cause", e.cause())));
+                JsonObjectBuilder detail = Json.createObjectBuilder()
+                        .add("from", e.from().name()).add("to", e.to().name()).add("cause", e.cause());
+                if (!e.checks().isEmpty()) {
+                    detail.add("checks", checks(e.checks()));
+                }
+                batch.addEvent(record(e, "stage_changed", null, e.incidentId(), detail));
             }
             case EngineEvent.IncidentOpened e -> {
                 batch.openIncident(new IncidentRecord(e.incidentId(), e.monitor(), e.at(), null, e.cause()));
                 batch.addEvent(record(e, "incident_opened", null, e.incidentId(),
-                        Json.createObjectBuilder().add("cause", e.cause())));
+                        Json.createObjectBuilder().add("cause", e.cause()).add("checks", checks(e.checks()))));
             }
             case EngineEvent.IncidentClosed e -> {
                 batch.closeIncident(e.incidentId(), e.at());
@@ -63,7 +68,7 @@ final class Records {
                 }
             }
             case EngineEvent.DeliveryFinished e -> {
-                batch.addEvent(record(e, "delivery", e.colour(), 0, Json.createObjectBuilder()
+                batch.addEvent(record(e, "delivery", e.colour(), e.incidentId(), Json.createObjectBuilder()
                         .add("alert_id", e.alertId()).add("notifier", e.notifier())
                         .add("destination", e.destination()).add("attempt", e.attempt())
                         .add("delivered", e.delivered()).add("message", e.message())
@@ -79,6 +84,19 @@ final class Records {
                     e.incidentId(), Json.createObjectBuilder().add("action", e.action()).add("attempt", e.attempt())
                             .add("success", e.success()).add("message", e.message())));
         }
+    }
+
+    /** The checks that led to a stage change or an incident, as the timeline shows them. */
+    private static JsonArrayBuilder checks(List<MonitorView.Outcome> outcomes) {
+        JsonArrayBuilder checks = Json.createArrayBuilder();
+        for (MonitorView.Outcome outcome : outcomes) {
+            checks.add(Json.createObjectBuilder()
+                    .add("at", outcome.at().toString())
+                    .add("status", outcome.status().name())
+                    .add("latency_us", outcome.latencyMicros())
+                    .add("message", outcome.message()));
+        }
+        return checks;
     }
 
     static MonitorSnapshot snapshot(String monitor, LifecycleState s, long incidentId, Instant at) {

@@ -84,6 +84,18 @@ class EngineLifecycleTest {
                 .satisfies(closed -> assertThat(closed.incidentId()).isEqualTo(failing.incidentId()));
         assertThat(fixture.events(EngineEvent.StageChanged.class)).extracting(EngineEvent.StageChanged::to)
                 .containsExactly(Stage.FAILING, Stage.INCIDENT, Stage.HEALTHY);
+        // each check reaches the timeline once, with the first stage change after it
+        assertThat(fixture.events(EngineEvent.StageChanged.class)).extracting(change -> change.checks().stream()
+                        .map(MonitorView.Outcome::status).toList())
+                .containsExactly(List.of(PulseOutcome.Status.CRITICAL), List.of(),
+                        List.of(PulseOutcome.Status.OK, PulseOutcome.Status.OK));
+        // the incident opens with the whole history that led to it
+        assertThat(fixture.events(EngineEvent.IncidentOpened.class).getFirst().checks())
+                .extracting(MonitorView.Outcome::status).containsExactly(PulseOutcome.Status.CRITICAL,
+                        PulseOutcome.Status.CRITICAL, PulseOutcome.Status.CRITICAL);
+        // yellow came before the incident; red and green belong to it
+        assertThat(fixture.events(EngineEvent.DeliveryFinished.class)).extracting(EngineEvent.DeliveryFinished::incidentId)
+                .containsExactly(0L, failing.incidentId(), failing.incidentId());
     }
 
     @Test

@@ -18,7 +18,7 @@ class EventHubTest {
     private static final long NOW = 0;
 
     private static EngineEvent stage(String monitor) {
-        return new EngineEvent.StageChanged(AT, monitor, Stage.HEALTHY, Stage.FAILING, 0, "refused", null);
+        return new EngineEvent.StageChanged(AT, monitor, Stage.HEALTHY, Stage.FAILING, 0, "refused", null, java.util.List.of());
     }
 
     private static EngineEvent code(String monitor, Colour colour) {

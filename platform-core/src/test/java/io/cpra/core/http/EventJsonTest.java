@@ -20,10 +20,10 @@ class EventJsonTest {
 
     static Stream<Arguments> events() {
         return Stream.of(
-                Arguments.of(new EngineEvent.StageChanged(AT, "m", Stage.FAILING, Stage.HEALTHY, 0, "ok", null),
+                Arguments.of(new EngineEvent.StageChanged(AT, "m", Stage.FAILING, Stage.HEALTHY, 0, "ok", null, java.util.List.of()),
                         "{\"kind\":\"stage_changed\",\"at\":\"2026-01-02T03:04:05.123Z\",\"monitor\":\"m\",\"from\":\"failing\","
                                 + "\"to\":\"healthy\",\"incident_id\":null,\"cause\":\"ok\"}"),
-                Arguments.of(new EngineEvent.IncidentOpened(AT, "m", 7, "refused"),
+                Arguments.of(new EngineEvent.IncidentOpened(AT, "m", 7, "refused", java.util.List.of()),
                         "{\"kind\":\"incident_opened\",\"at\":\"2026-01-02T03:04:05.123Z\",\"monitor\":\"m\",\"incident_id\":7,"
                                 + "\"cause\":\"refused\"}"),
                 Arguments.of(new EngineEvent.IncidentClosed(AT, "m", 7, Duration.ofSeconds(90).plusNanos(1_234_567)),
@@ -33,7 +33,7 @@ class EventJsonTest {
                         "{\"kind\":\"code_raised\",\"at\":\"2026-01-02T03:04:05.123Z\",\"monitor\":\"m\",\"colour\":\"yellow\","
                                 + "\"status\":\"DEGRADED\",\"alert_id\":\"a-1\",\"incident_id\":null,\"suppressed\":true,"
                                 + "\"dispatched\":false,\"notifier\":\"\",\"summary\":\"slow\"}"),
-                Arguments.of(new EngineEvent.DeliveryFinished(AT, "m", Colour.RED, "a-2", "webhook", "https://x", 2, false,
+                Arguments.of(new EngineEvent.DeliveryFinished(AT, "m", Colour.RED, "a-2", 0, "webhook", "https://x", 2, false,
                                 AT.plusSeconds(60), "HTTP 503"),
                         "{\"kind\":\"delivery\",\"at\":\"2026-01-02T03:04:05.123Z\",\"monitor\":\"m\",\"colour\":\"red\","
                                 + "\"status\":\"CRITICAL\",\"alert_id\":\"a-2\",\"notifier\":\"webhook\",\"destination\":\"https://x\","

@@ -195,7 +195,7 @@ class EventStreamTest {
                 String cause = "x".repeat(64 * 1024);
                 int total = 400;
                 for (int id = 1; id <= total; id++) {
-                    api.bus.publish(new EngineEvent.IncidentOpened(api.wall.instant(), "m", id, cause));
+                    api.bus.publish(new EngineEvent.IncidentOpened(api.wall.instant(), "m", id, cause, java.util.List.of()));
                     if (id % 50 == 0) {
                         // the fast client keeps up: it never has more than 50 events outstanding
                         for (int expected = id - 49; expected <= id; expected++) {

@@ -34,14 +34,14 @@ class RecordsTest {
         LifecycleState incident = new LifecycleState(Stage.INCIDENT, 3, 0, 0, 0, 2,
                 LifecycleState.INCIDENT_OPEN | LifecycleState.RED_RAISED, 0, 0, 0, 0);
 
-        Records.add(new EngineEvent.StageChanged(AT, "db", Stage.FAILING, Stage.INCIDENT, 12, "refused", incident),
+        Records.add(new EngineEvent.StageChanged(AT, "db", Stage.FAILING, Stage.INCIDENT, 12, "refused", incident, java.util.List.of()),
                 batch, released);
-        Records.add(new EngineEvent.IncidentOpened(AT, "db", 12, "refused"), batch, released);
+        Records.add(new EngineEvent.IncidentOpened(AT, "db", 12, "refused", List.of()), batch, released);
         Records.add(new EngineEvent.CodeRaised(AT, "db", Colour.RED, "a7", 12, false, true, "webhook", "down", ALERT),
                 batch, released);
         Records.add(new EngineEvent.CodeRaised(AT, "db", Colour.YELLOW, "a6", 0, true, false, "", "down", ALERT),
                 batch, released);
-        Records.add(new EngineEvent.DeliveryFinished(AT, "db", Colour.RED, "a7", "webhook", "http://h", 10, false, null,
+        Records.add(new EngineEvent.DeliveryFinished(AT, "db", Colour.RED, "a7", 12, "webhook", "http://h", 10, false, null,
                 "503"), batch, released);
         Records.add(new EngineEvent.IncidentClosed(AT, "db", 12, Duration.ofMinutes(3)), batch, released);
 
@@ -53,7 +53,7 @@ class RecordsTest {
     @Test
     void aDeadLetteredDeliveryMarksItsOutboxRowDead() {
         StorageBatch batch = new StorageBatch();
-        EngineEvent.DeliveryFinished last = new EngineEvent.DeliveryFinished(AT, "db", Colour.RED, "a7", "webhook", "",
+        EngineEvent.DeliveryFinished last = new EngineEvent.DeliveryFinished(AT, "db", Colour.RED, "a7", 12, "webhook", "",
                 10, false, null, "503");
         assertThat(last.deadLettered()).isTrue();
         Records.add(last, batch, new ArrayList<>());
