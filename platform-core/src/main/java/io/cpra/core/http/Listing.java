@@ -6,15 +6,9 @@ import io.cpra.core.engine.lifecycle.Stage;
 import io.helidon.common.parameters.Parameters;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The parameters of {@code GET /api/v1/monitors}: the filters, the page size and where to
@@ -37,8 +31,6 @@ record Listing(MonitorQuery query, int limit, int cursor) {
     static final Set<String> PARAMETERS = Set.of("stage", "colour", "group", "type", "prefix", "limit", "cursor");
 
     private static final String CURSOR_VERSION = "1";
-    private static final String STAGES = Arrays.stream(Stage.values()).map(Wire::name).collect(Collectors.joining(", "));
-    private static final String COLOURS = Arrays.stream(Code.values()).map(Wire::name).collect(Collectors.joining(", "));
 
     /**
      * Reads the parameters.
@@ -48,19 +40,14 @@ record Listing(MonitorQuery query, int limit, int cursor) {
      * @throws ApiException 400 listing every bad parameter
      */
     static Listing of(Parameters parameters) {
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        Stage stage = Call.value(parameters, "stage").map(text -> stage(text, errors)).orElse(null);
-        Code colour = Call.value(parameters, "colour").map(text -> colour(text, errors)).orElse(null);
-        String group = filter(parameters, "group", errors);
-        String type = filter(parameters, "type", errors);
-        String prefix = filter(parameters, "prefix", errors);
-        int limit = Call.value(parameters, "limit").map(text -> limit(text, errors)).orElse(DEFAULT_LIMIT);
-        MonitorQuery query = new MonitorQuery(stage, colour, group, type, prefix);
-        int cursor = Call.value(parameters, "cursor").map(text -> decode(text, query, errors)).orElse(0);
-        if (!errors.isEmpty()) {
-            throw ApiException.badParameters(errors);
-        }
-        return new Listing(query, limit, cursor);
+        QueryParameters read = new QueryParameters(parameters);
+        MonitorQuery query = new MonitorQuery(read.constant("stage", Stage.class, null),
+                read.constant("colour", Code.class, null), read.name("group"), read.name("type"), read.name("prefix"));
+        int limit = read.limit();
+        String cursor = read.cursor();
+        int row = cursor == null ? 0 : decode(cursor, query, read);
+        read.check();
+        return new Listing(query, limit, row);
     }
 
     /**
@@ -75,7 +62,7 @@ record Listing(MonitorQuery query, int limit, int cursor) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static int decode(String text, MonitorQuery query, List<ApiException.FieldError> errors) {
+    private static int decode(String text, MonitorQuery query, QueryParameters read) {
         String[] parts;
         try {
             parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII).split(":", -1);
@@ -87,8 +74,7 @@ record Listing(MonitorQuery query, int limit, int cursor) {
                 int row = Integer.parseInt(parts[1]);
                 if (row >= 0) {
                     if (Integer.parseUnsignedInt(parts[2], 16) != tag(query)) {
-                        errors.add(new ApiException.FieldError("cursor",
-                                "this cursor belongs to a listing with other filters; repeat the filters it came with"));
+                        read.reject("cursor", "this cursor belongs to a listing with other filters; repeat the filters it came with");
                     }
                     return row;
                 }
@@ -96,7 +82,7 @@ record Listing(MonitorQuery query, int limit, int cursor) {
         } catch (NumberFormatException e) {
             // falls through to the generic complaint
         }
-        errors.add(new ApiException.FieldError("cursor", "not a cursor this server issued; pass the \"next\" value of the previous page"));
+        read.reject("cursor", "not a cursor this server issued; pass the \"next\" value of the previous page");
         return 0;
     }
 
@@ -106,48 +92,4 @@ record Listing(MonitorQuery query, int limit, int cursor) {
                 query.namePrefix(), query.colour() == null ? null : query.colour().name());
     }
 
-    private static Stage stage(String text, List<ApiException.FieldError> errors) {
-        try {
-            return Stage.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new ApiException.FieldError("stage", "unknown stage \"" + shorten(text) + "\"; one of " + STAGES));
-            return null;
-        }
-    }
-
-    private static Code colour(String text, List<ApiException.FieldError> errors) {
-        try {
-            return Code.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new ApiException.FieldError("colour", "unknown colour \"" + shorten(text) + "\"; one of " + COLOURS));
-            return null;
-        }
-    }
-
-    private static String filter(Parameters parameters, String name, List<ApiException.FieldError> errors) {
-        Optional<String> value = Call.value(parameters, name);
-        if (value.isPresent() && value.get().length() > MAX_FILTER_LENGTH) {
-            errors.add(new ApiException.FieldError(name, "longer than " + MAX_FILTER_LENGTH + " characters"));
-            return null;
-        }
-        return value.orElse(null);
-    }
-
-    private static int limit(String text, List<ApiException.FieldError> errors) {
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // falls through
-        }
-        errors.add(new ApiException.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", got \""
-                + shorten(text) + "\""));
-        return DEFAULT_LIMIT;
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
-    }
 }

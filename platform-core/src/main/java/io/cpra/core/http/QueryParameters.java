@@ -101,6 +101,11 @@ final class QueryParameters {
         return Call.value(query, "cursor").orElse(null);
     }
 
+    /** Refuses a parameter that only the caller can judge, such as a cursor. */
+    void reject(String parameter, String message) {
+        refuse(parameter, message);
+    }
+
     /** @throws ApiException 400 naming every parameter refused so far */
     void check() {
         if (!errors.isEmpty()) {

@@ -31,11 +31,16 @@ final class Stores {
     private Stores() {
     }
 
-    /** A store for one fixture, removed with it. */
-    interface Store {
-        StorageSettings settings();
-
-        void remove();
+    /**
+     * A store for one fixture, removed with it.
+     *
+     * @param settings how to open it
+     * @param remover  what removes it once it is closed
+     */
+    record Store(StorageSettings settings, Runnable remover) {
+        void remove() {
+            remover.run();
+        }
     }
 
     /** @return the kinds of store every durable route is tested on */
@@ -53,17 +58,7 @@ final class Stores {
 
     /** A store made elsewhere; its maker removes it. */
     static Store given(StorageSettings settings) {
-        return new Store() {
-            @Override
-            public StorageSettings settings() {
-                return settings;
-            }
-
-            @Override
-            public void remove() {
-                // the maker removes it
-            }
-        };
+        return new Store(settings, () -> { });
     }
 
     static Store sqlite() {
@@ -73,40 +68,21 @@ final class Stores {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StorageSettings settings = StorageSettings.sqlite(folder.resolve("cpra.db"));
-        return new Store() {
-            @Override
-            public StorageSettings settings() {
-                return settings;
+        return new Store(StorageSettings.sqlite(folder.resolve("cpra.db")), () -> {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind is harmless
             }
-
-            @Override
-            public void remove() {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                } catch (IOException e) {
-                    // a temporary folder left behind is harmless
-                }
-            }
-        };
+        });
     }
 
     static Store postgres() {
         String schema = "cpra_api_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin("CREATE SCHEMA " + schema);
-        StorageSettings settings = new StorageSettings("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE
-                + "?currentSchema=" + schema, USER, "", 3, Duration.ofSeconds(10));
-        return new Store() {
-            @Override
-            public StorageSettings settings() {
-                return settings;
-            }
-
-            @Override
-            public void remove() {
-                admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        };
+        return new Store(new StorageSettings("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE
+                + "?currentSchema=" + schema, USER, "", 3, Duration.ofSeconds(10)),
+                () -> admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
     }
 
     private static void admin(String sql) {
