@@ -137,6 +137,14 @@ final class Distribution {
         }
     }
 
+    /** Sends SIGHUP, which makes cpra read its manifest again. */
+    void hangUp() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -HUP " + process.pid() + " failed");
+        }
+    }
+
     /** Sends SIGTERM and waits for the process to exit. */
     Result terminate(Duration within) throws IOException, InterruptedException {
         process.destroy();  // SIGTERM on POSIX systems

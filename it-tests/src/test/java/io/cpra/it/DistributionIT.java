@@ -139,6 +139,53 @@ class DistributionIT {
         assertThat(stop.output()).doesNotContain(token);
     }
 
+    @Test
+    void sighupReloadsTheManifestAndAnInvalidOneChangesNothing() throws Exception {
+        Path manifest = temp.resolve("monitors.yaml");
+        String one = """
+                monitors:
+                  - name: first
+                    pulse_check: {type: synthetic, interval: 1s}
+                """;
+        Files.writeString(manifest, one);
+        cpra.env("CPRA_MANIFEST", manifest.toString()).serve();
+        assertThat(cpra.get("/api/v1/monitors/second").statusCode()).isEqualTo(404);
+
+        Files.writeString(manifest, one + """
+                  - name: second
+                    pulse_check: {type: synthetic, interval: 2s}
+                """);
+        cpra.hangUp();
+        awaitStatus("/api/v1/monitors/second", 200);
+        assertThat(json(cpra.get("/api/v1/monitors/second").body()).getString("origin")).isEqualTo("manifest");
+
+        Files.writeString(manifest, """
+                monitors:
+                  - name: third
+                    pulse_check: {type: synthetic, interval: 0s}
+                """);
+        cpra.hangUp();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!cpra.output().contains("SIGHUP: manifest not reloaded") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(cpra.output()).contains("SIGHUP: manifest not reloaded: " + manifest + " is invalid (1 problem); nothing was changed")
+                .containsPattern(java.util.regex.Pattern.quote(manifest.toString()) + ":3:\\d+: monitor \"third\": pulse_check.interval");
+        assertThat(cpra.get("/api/v1/monitors/second").statusCode()).isEqualTo(200);
+        assertThat(cpra.get("/api/v1/monitors/third").statusCode()).isEqualTo(404);
+        assertThat(cpra.terminate(Duration.ofSeconds(10)).status()).isZero();
+    }
+
+    private void awaitStatus(String path, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (cpra.get(path).statusCode() != status) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " did not answer " + status + " within 20 s:\n" + cpra.output());
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** The metrics pass Prometheus' own linter, when it is installed (CI installs it and insists). */
     private static void assertPromtoolAccepts(String metrics) throws IOException, InterruptedException {
         boolean installed = new ProcessBuilder("sh", "-c", "command -v promtool").start().waitFor() == 0;

@@ -212,8 +212,8 @@ public final class Main {
             if (outcome.ok()) {
                 log.info("SIGHUP: manifest reloaded: " + outcome.body());
             } else {
-                log.warning("SIGHUP: manifest not reloaded, nothing changed: " + outcome.message()
-                        + outcome.problems().stream().map(p -> "\n  " + p.path() + ": " + p.message()).reduce("", String::concat));
+                log.warning("SIGHUP: manifest not reloaded: " + outcome.message()
+                        + outcome.problems().stream().map(p -> "\n  " + p.message()).reduce("", String::concat));
             }
         }));
         Signals.onTerminate(() -> {
