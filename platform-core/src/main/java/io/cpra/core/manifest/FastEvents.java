@@ -22,6 +22,7 @@ import org.snakeyaml.engine.v2.parser.Parser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -47,7 +48,9 @@ import java.util.Optional;
  * UTF-8 of printable characters).
  *
  * <p>Only the start marks' line and column mean anything (that is all the manifest reader looks
- * at); end marks repeat the start mark, and every mark shares one empty buffer.
+ * at, and only for scalars, aliases and the starts of collections); an event's end mark repeats
+ * its start mark, the events that close a collection share one mark at 0:0, and every mark
+ * shares one empty buffer.
  * <b>Thread-safety:</b> none; one instance is read by one thread at a time (the prefetcher hands
  * it to its own thread and never touches it again).
  */
@@ -58,6 +61,7 @@ final class FastEvents implements Parser {
     private static final ImplicitTuple QUOTED = new ImplicitTuple(false, true);
     private static final int MAX_FLOW_DEPTH = 64;
     private static final int MAX_KEY_LENGTH = 1000;
+    private static final int MAX_SHARED = 24;
 
     /** Thrown in checking mode at the first construct outside the subset; never escapes. */
     private static final class Refused extends RuntimeException {
@@ -75,6 +79,13 @@ final class FastEvents implements Parser {
     private final String label;
     private final boolean emit;
     private final ArrayDeque<Event> out = new ArrayDeque<>();
+    private final Optional<Mark> endMark;
+    private Optional<Mark> lastMark;
+    private int lastMarkLine = -1;
+    private int lastMarkColumn = -1;
+    private final String[] shared;
+    private final Map<String, Optional<Anchor>> anchorsByName = new HashMap<>();
+    private final byte[][] sharedBytes;
 
     /** Start of the next unread line. */
     private int next;
@@ -118,6 +129,9 @@ final class FastEvents implements Parser {
         this.n = length;
         this.label = label;
         this.emit = emit;
+        this.endMark = Optional.of(new Mark(label, 0, 0, 0, NO_BUFFER, 0));
+        this.shared = emit ? new String[4096] : null;
+        this.sharedBytes = emit ? new byte[4096][] : null;
     }
 
     /**
@@ -348,8 +362,7 @@ final class FastEvents implements Parser {
     private void pop() {
         depth--;
         if (emit) {
-            Optional<Mark> m = mark(line, 0);
-            out.add(maps[depth] ? new MappingEndEvent(m, m) : new SequenceEndEvent(m, m));
+            out.add(maps[depth] ? new MappingEndEvent(endMark, endMark) : new SequenceEndEvent(endMark, endMark));
         }
     }
 
@@ -406,7 +419,7 @@ final class FastEvents implements Parser {
         anchorLine = line;
         anchorColumn = column(q);
         if (emit) {
-            pendingAnchor = new String(b, q + 1, r - q - 1, StandardCharsets.US_ASCII);
+            pendingAnchor = text(q + 1, r);
         }
         int v = skipSpaces(r);
         if (v == e || b[v] == '#') {
@@ -535,8 +548,7 @@ final class FastEvents implements Parser {
 
     private void flowEnd(boolean map) {
         if (emit) {
-            Optional<Mark> m = mark(line, 0);
-            out.add(map ? new MappingEndEvent(m, m) : new SequenceEndEvent(m, m));
+            out.add(map ? new MappingEndEvent(endMark, endMark) : new SequenceEndEvent(endMark, endMark));
         }
     }
 
@@ -596,8 +608,7 @@ final class FastEvents implements Parser {
         }
         if (emit) {
             Optional<Mark> m = mark(line, column(q));
-            String name = new String(b, q + 1, r - q - 1, StandardCharsets.US_ASCII);
-            out.add(new AliasEvent(Optional.of(new Anchor(name)), m, m));
+            out.add(new AliasEvent(anchorNamed(text(q + 1, r)), m, m));
         }
         return r;
     }
@@ -730,7 +741,7 @@ final class FastEvents implements Parser {
         if (!emit) {
             return;
         }
-        String value = escaped ? unescape() : new String(b, valueFrom, valueTo - valueFrom, StandardCharsets.UTF_8);
+        String value = escaped ? unescape() : text(valueFrom, valueTo);
         Optional<Mark> m = anchored ? mark(anchorLine, anchorColumn) : mark(line, column);
         out.add(new ScalarEvent(anchor(anchored), Optional.empty(), style == ScalarStyle.PLAIN ? PLAIN : QUOTED,
                 value, style, m, m));
@@ -778,7 +789,12 @@ final class FastEvents implements Parser {
             return Optional.empty();
         }
         pendingHasAnchor = false;
-        return Optional.of(new Anchor(pendingAnchor));
+        return anchorNamed(pendingAnchor);
+    }
+
+    /** Anchors are few and their aliases many: one Anchor each, so the reader's anchor table hashes a shared name. */
+    private Optional<Anchor> anchorNamed(String name) {
+        return anchorsByName.computeIfAbsent(name, k -> Optional.of(new Anchor(k)));
     }
 
     private boolean dashAt(int p) {
@@ -819,6 +835,38 @@ final class FastEvents implements Parser {
     }
 
     private Optional<Mark> mark(int atLine, int atColumn) {
-        return Optional.of(new Mark(label, 0, atLine, atColumn, NO_BUFFER, 0));
+        // a map's start and its first key share a position
+        if (atLine != lastMarkLine || atColumn != lastMarkColumn) {
+            lastMark = Optional.of(new Mark(label, 0, atLine, atColumn, NO_BUFFER, 0));
+            lastMarkLine = atLine;
+            lastMarkColumn = atColumn;
+        }
+        return lastMark;
+    }
+
+    /**
+     * The text of a scalar without escapes. Short texts repeat all through a manifest (keys above
+     * all), so they are shared through a small table: fewer allocations, and the reader's maps
+     * find a shared key by identity with its hash already computed.
+     */
+    private String text(int from, int to) {
+        int length = to - from;
+        if (length > MAX_SHARED) {
+            return new String(b, from, length, StandardCharsets.UTF_8);
+        }
+        int h = length;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        h ^= h >>> 16;
+        int slot = h & (shared.length - 1);
+        byte[] known = sharedBytes[slot];
+        if (known != null && Arrays.equals(known, 0, known.length, b, from, to)) {
+            return shared[slot];
+        }
+        String text = new String(b, from, length, StandardCharsets.UTF_8);
+        shared[slot] = text;
+        sharedBytes[slot] = Arrays.copyOfRange(b, from, to);
+        return text;
     }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Decides, before a single event is handed on, whether a manifest can be read by
@@ -14,9 +16,12 @@ import java.nio.file.Path;
  * then structure, and any doubt sends the text to SnakeYAML, which reads it exactly as before.
  *
  * <p>Texts at or near a limit go to SnakeYAML too, so that the limit's error stays its own.
- * <b>Thread-safety:</b> stateless.
+ * <b>Thread-safety:</b> stateless; for a large text the byte check runs on a short-lived thread
+ * of its own, joined before the decision is returned.
  */
 final class SubsetCheck {
+
+    private static final int PARALLEL_FROM = 1 << 20;
 
     private SubsetCheck() {
     }
@@ -47,10 +52,39 @@ final class SubsetCheck {
     }
 
     private static Parser bytes(byte[] bytes, String label, ManifestLimits limits) {
-        if (!fits(bytes.length, limits) || !plainBytes(bytes) || !FastEvents.accepts(bytes, bytes.length)) {
+        if (!fits(bytes.length, limits)) {
             return null;
         }
-        return FastEvents.over(bytes, bytes.length, label);
+        boolean accepted;
+        if (bytes.length < PARALLEL_FROM) {
+            accepted = plainBytes(bytes) && FastEvents.accepts(bytes, bytes.length);
+        } else {
+            // the check delays the first monitor, so its two independent halves run side by side
+            FutureTask<Boolean> plain = new FutureTask<>(() -> plainBytes(bytes));
+            Thread.ofPlatform().name("cpra-manifest-check").daemon().start(plain);
+            boolean structure = FastEvents.accepts(bytes, bytes.length);
+            accepted = join(plain) && structure;
+        }
+        return accepted ? FastEvents.over(bytes, bytes.length, label) : null;
+    }
+
+    private static boolean join(FutureTask<Boolean> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return false;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Well inside every size limit: a code point takes at least one byte, so bytes bound both. */
