@@ -40,7 +40,9 @@ import java.util.function.LongSupplier;
  * scanner of their own ({@code FastEvents}, after a check of the whole text), which gives the
  * same events as SnakeYAML several times faster; anything else is read by SnakeYAML.
  * By default scanning and parsing, most of the work, run on a thread of their own a
- * bounded step ahead; trees, validation and the consumer stay on the calling thread. No thread
+ * bounded step ahead; validation and the consumer stay on the calling thread, and so do the
+ * trees for SnakeYAML (whose scanning is the larger half), while for the fast scanner the
+ * monitors' trees are built on the parsing thread ({@code TreePrefetcher}). No thread
  * outlives a call. <b>Thread-safety:</b> immutable; concurrent reads are independent.
  */
 public final class ManifestReader {
@@ -197,7 +199,17 @@ public final class ManifestReader {
                                 long start) {
         Objects.requireNonNull(consumer, "consumer");
         Load load = new Load(source, false, consumer, start);
-        parse(fast, source, false, load);
+        ManifestParser parser = new ManifestParser(fast::next, source, limits, false);
+        if (!pipelined) {
+            parser.run(load);
+            return load.result();
+        }
+        try (TreePrefetcher items = new TreePrefetcher(parser)) {
+            items.drain(load);
+        } catch (EventPrefetcher.Interrupted e) {
+            load.accept(new Parsed.End(new ManifestError(new ManifestPosition(source, 0, 0), "", "",
+                    "reading was interrupted")));
+        }
         return load.result();
     }
 

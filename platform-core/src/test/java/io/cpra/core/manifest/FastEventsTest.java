@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The fast reader gives SnakeYAML's events for every text it accepts, accepts the manifests
@@ -194,6 +195,36 @@ class FastEventsTest {
         assertThat(viaFile.ok()).isFalse();
         assertThat(viaFile.errors().toString().replace(file.toString(), "m"))
                 .isEqualTo(viaReader.errors().toString());
+    }
+
+    @Test
+    void aConsumerThatThrowsEndsAFastReadAndLeavesNoThread(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.yaml");
+        Files.writeString(file, GeneratedManifest.write(5_000));
+        ManifestReader reader = ManifestReader.create(TestCatalog.CATALOG);
+        assertThatThrownBy(() -> reader.read(file, m -> {
+            if (m.index() == 10) {
+                throw new IllegalStateException("staging is full");
+            }
+        })).hasMessage("staging is full");
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("cpra-manifest-parser", "cpra-manifest-check");
+    }
+
+    @Test
+    void anInterruptedFastReadSaysSo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.yaml");
+        Files.writeString(file, GeneratedManifest.write(3_000));
+        Thread.currentThread().interrupt();
+        ManifestResult result;
+        try {
+            result = ManifestReader.create(TestCatalog.CATALOG).read(file, m -> { });
+        } finally {
+            assertThat(Thread.interrupted()).isTrue();
+        }
+        assertThat(result.errors()).extracting(ManifestError::message).contains("reading was interrupted");
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("cpra-manifest-parser", "cpra-manifest-check");
     }
 
     /**
