@@ -87,9 +87,18 @@ final class SubsetCheck {
         }
     }
 
-    /** Well inside every size limit: a code point takes at least one byte, so bytes bound both. */
+    /**
+     * Well inside every size limit (a code point takes at least one byte, so bytes bound both),
+     * and small enough to hold in the heap: the fast path keeps the whole text as bytes, while
+     * SnakeYAML streams it, so on a small heap a large manifest stays with SnakeYAML.
+     */
     private static boolean fits(long bytes, ManifestLimits limits) {
-        return bytes < limits.maxBytes() && bytes < limits.maxCodePoints() && bytes < Integer.MAX_VALUE - 64;
+        if (bytes >= limits.maxBytes() || bytes >= limits.maxCodePoints() - 1024L || bytes >= Integer.MAX_VALUE - 64) {
+            return false;
+        }
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        return bytes <= free / 3;
     }
 
     /**
