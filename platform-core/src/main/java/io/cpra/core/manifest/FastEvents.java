@@ -19,13 +19,18 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.Parser;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.zip.CRC32;
 
 /**
  * The events SnakeYAML's {@code ParserImpl} would produce, for the narrow line-oriented subset of
@@ -43,9 +48,13 @@ import java.util.Optional;
  * <p>The subset, each construct on one line: block maps and lists (including {@code - - a},
  * {@code - key: v} and lists at their key's indentation), flow lists and maps opened and closed on
  * the same line, plain scalars, single-quoted scalars, double-quoted scalars with the escapes
- * {@code \\ \" \n \t \r}, anchors on values, aliases, comments, blank lines and CRLF. The bytes
- * must have passed {@link SubsetCheck}'s byte check (no tabs, no control characters, well-formed
- * UTF-8 of printable characters).
+ * {@code \\ \" \n \t \r}, anchors on values, aliases, comments, blank lines and CRLF, in bytes
+ * that pass {@link SubsetCheck#plainBytes} (checked line by line in checking mode).
+ *
+ * <p>Every construct lies within one line, so a file is streamed through a window that only has
+ * to hold the current line. A file is read twice; the emitting run compares the byte count and
+ * a CRC-32 with the checking run's and, should the file have changed in between, ends in an
+ * error (a result that is not ok, so nothing is applied) rather than in different events.
  *
  * <p>Only the start marks' line and column mean anything (that is all the manifest reader looks
  * at, and only for scalars, aliases and the starts of collections); an event's end mark repeats
@@ -54,7 +63,7 @@ import java.util.Optional;
  * <b>Thread-safety:</b> none; one instance is read by one thread at a time (the prefetcher hands
  * it to its own thread and never touches it again).
  */
-final class FastEvents implements Parser {
+final class FastEvents implements Parser, AutoCloseable {
 
     private static final int[] NO_BUFFER = new int[0];
     private static final ImplicitTuple PLAIN = new ImplicitTuple(true, false);
@@ -74,9 +83,19 @@ final class FastEvents implements Parser {
 
     private static final Refused REFUSED = new Refused();
 
-    private final byte[] b;
-    private final int n;
+    /** The bytes: a whole text, or a window over a file that always holds the current line whole. */
+    private byte[] b;
+    private int n;
     private final String label;
+    /** Where a file's bytes come from; null for a text given as bytes. */
+    private final Path file;
+    private InputStream in;
+    private boolean eof;
+    private final CRC32 crc = new CRC32();
+    private long total;
+    /** The check's byte count and checksum, which the emitting run must find again. */
+    private final long checkedBytes;
+    private final long checkedCrc;
     private final boolean emit;
     private final ArrayDeque<Event> out = new ArrayDeque<>();
     private final Optional<Mark> endMark;
@@ -113,6 +132,7 @@ final class FastEvents implements Parser {
     private int anchorColumn;
 
     private boolean started;
+    private IOException failure;
     private boolean sawDocumentStart;
     private boolean explicitStart;
     private boolean finished;
@@ -124,9 +144,14 @@ final class FastEvents implements Parser {
     private int valueTo;
     private boolean escaped;
 
-    private FastEvents(byte[] bytes, int length, String label, boolean emit) {
+    private FastEvents(byte[] bytes, int length, Path file, long checkedBytes, long checkedCrc, String label,
+                       boolean emit) {
         this.b = bytes;
         this.n = length;
+        this.file = file;
+        this.eof = file == null;
+        this.checkedBytes = checkedBytes;
+        this.checkedCrc = checkedCrc;
         this.label = label;
         this.emit = emit;
         this.endMark = Optional.of(new Mark(label, 0, 0, 0, NO_BUFFER, 0));
@@ -140,7 +165,7 @@ final class FastEvents implements Parser {
      * @param bytes the text, already through {@link SubsetCheck}'s byte check
      */
     static boolean accepts(byte[] bytes, int length) {
-        FastEvents check = new FastEvents(bytes, length, "", false);
+        FastEvents check = new FastEvents(bytes, length, null, -1, 0, "", false);
         try {
             while (!check.streamEnded) {
                 check.step();
@@ -151,9 +176,49 @@ final class FastEvents implements Parser {
         }
     }
 
-    /** The emitting reader over text that {@link #accepts} accepted. */
+    /** The emitting reader over text that {@link #accepts(byte[], int)} accepted. */
     static FastEvents over(byte[] bytes, int length, String label) {
-        return new FastEvents(bytes, length, label, true);
+        return new FastEvents(bytes, length, null, -1, 0, label, true);
+    }
+
+    /**
+     * The emitting reader over a file, or null when the file is not entirely inside the subset
+     * or holds more than {@code maxBytes}. The file is read twice, streamed through a window
+     * that holds one line; the second run must see the bytes the first one accepted (same count
+     * and checksum), or its read ends in an error that says the file changed.
+     *
+     * @throws IOException when the file cannot be opened
+     */
+    static FastEvents over(Path file, long maxBytes, String label, int window) throws IOException {
+        FastEvents check = new FastEvents(new byte[window], 0, file, maxBytes, 0, "", false);
+        try {
+            while (!check.streamEnded) {
+                check.step();
+            }
+        } catch (Refused refused) {
+            if (check.failure != null) {
+                throw check.failure;
+            }
+            return null;
+        } finally {
+            check.close();
+        }
+        return new FastEvents(new byte[window], 0, file, check.total, check.crc.getValue(), label, true);
+    }
+
+    /** Closes the file, when one is open; safe at any time after the reading thread is done. */
+    @Override
+    public void close() {
+        InputStream open = in;
+        in = null;
+        eof = true;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException e) {
+                // everything needed was read
+            }
+        }
     }
 
     @Override
@@ -193,7 +258,11 @@ final class FastEvents implements Parser {
                 step();
             }
         } catch (Refused refused) {
-            // accepts() ran the same decisions over the same bytes, so this is a bug, not bad input
+            close();
+            if (file != null) {
+                throw changed();
+            }
+            // the check ran the same decisions over the same bytes, so this is a bug, not bad input
             throw new YamlEngineException("the fast manifest reader refused text it had accepted (line "
                     + (line + 1) + ")");
         }
@@ -212,7 +281,7 @@ final class FastEvents implements Parser {
             pendingMapValue = false;
             return;
         }
-        while (next < n) {
+        while (next < n || !eof) {
             if (readLine()) {
                 content();
                 return;
@@ -226,11 +295,25 @@ final class FastEvents implements Parser {
         int s = next;
         int nl = s;
         boolean ascii = true;
-        while (nl < n && b[nl] != '\n') {
-            if (b[nl] < 0) {
-                ascii = false;
+        while (true) {
+            while (nl < n && b[nl] != '\n') {
+                if (b[nl] < 0) {
+                    ascii = false;
+                }
+                nl++;
             }
-            nl++;
+            if (nl < n || eof) {
+                break;
+            }
+            // the window ends inside this line: keep the line, read on
+            System.arraycopy(b, s, b, 0, n - s);
+            n -= s;
+            nl -= s;
+            s = 0;
+            fillWindow();
+        }
+        if (!emit && !SubsetCheck.plainBytes(b, s, nl < n ? nl + 1 : n)) {
+            throw REFUSED;
         }
         next = nl + 1;
         line++;
@@ -332,7 +415,52 @@ final class FastEvents implements Parser {
         }
     }
 
+    private void fillWindow() {
+        if (n == b.length) {
+            b = Arrays.copyOf(b, b.length * 2);
+        }
+        try {
+            if (in == null) {
+                in = Files.newInputStream(file);
+            }
+            int read = in.read(b, n, b.length - n);
+            if (read < 0) {
+                eof = true;
+                return;
+            }
+            crc.update(b, n, read);
+            total += read;
+            n += read;
+        } catch (IOException e) {
+            if (!emit) {
+                // a file that cannot be opened is reported as before; one that fails later goes to SnakeYAML
+                failure = in == null ? e : null;
+                throw REFUSED;
+            }
+            close();
+            throw new YamlEngineException(e);
+        }
+        if (total > checkedBytes) {
+            // larger than the limit (checking) or than what was checked (emitting)
+            if (!emit) {
+                throw REFUSED;
+            }
+            close();
+            throw changed();
+        }
+    }
+
+    private YamlEngineException changed() {
+        return new YamlEngineException("the manifest file changed while it was read; read it again");
+    }
+
     private void end() {
+        if (emit && file != null) {
+            close();
+            if (total != checkedBytes || crc.getValue() != checkedCrc) {
+                throw changed();
+            }
+        }
         if (pending) {
             emptyPending();
         }

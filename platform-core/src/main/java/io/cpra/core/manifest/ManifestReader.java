@@ -95,9 +95,11 @@ public final class ManifestReader {
         long start = nanoClock.getAsLong();
         Reader reader;
         try {
-            Parser fast = SubsetCheck.file(file, source, limits);
+            FastEvents fast = SubsetCheck.file(file, source, limits);
             if (fast != null) {
-                return read(source, fast, consumer, start);
+                try (fast) {
+                    return read(source, fast, consumer, start);
+                }
             }
             reader = ManifestSource.open(file, limits.maxBytes());
         } catch (NoSuchFileException e) {

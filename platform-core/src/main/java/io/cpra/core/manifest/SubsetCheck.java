@@ -6,41 +6,39 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Decides, before a single event is handed on, whether a manifest can be read by
  * {@link FastEvents} instead of SnakeYAML. The reader's consumer receives monitors as they are
  * read, so the choice cannot be revised half way: the whole text is checked first, bytes and
- * then structure, and any doubt sends the text to SnakeYAML, which reads it exactly as before.
+ * structure line by line, and any doubt sends the text to SnakeYAML, which reads it exactly as
+ * before.
  *
  * <p>Texts at or near a limit go to SnakeYAML too, so that the limit's error stays its own.
- * <b>Thread-safety:</b> stateless; for a large text the byte check runs on a short-lived thread
- * of its own, joined before the decision is returned.
+ * <b>Thread-safety:</b> stateless.
  */
 final class SubsetCheck {
 
-    private static final int PARALLEL_FROM = 1 << 20;
+    private static final int WINDOW = 1 << 16;
 
     private SubsetCheck() {
     }
 
     /**
-     * The fast events of a manifest file, or null when SnakeYAML must read it.
+     * The fast events of a manifest file, or null when SnakeYAML must read it. The check streams
+     * the file once; the events stream it again. Neither holds more of it than its longest line.
      *
-     * @throws IOException when the file cannot be read (the caller reports it as before)
+     * @throws IOException when the file cannot be opened (the caller reports it as before)
      */
-    static Parser file(Path file, String label, ManifestLimits limits) throws IOException {
+    static FastEvents file(Path file, String label, ManifestLimits limits) throws IOException {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        long size = Files.size(file);
-        if (!fits(size, limits)) {
+        long most = Math.min(limits.maxBytes() - 1, limits.maxCodePoints() - 1025L);
+        if (most < 0 || Files.size(file) > most) {
             return null;
         }
-        byte[] bytes = Files.readAllBytes(file);
-        return bytes(bytes, label, limits);
+        return FastEvents.over(file, most, label, WINDOW);
     }
 
     /** The fast events of a manifest held in a string, or null when SnakeYAML must read it. */
@@ -48,49 +46,17 @@ final class SubsetCheck {
         if (!fits(text.length(), limits)) {
             return null;
         }
-        return bytes(text.getBytes(StandardCharsets.UTF_8), label, limits);
-    }
-
-    private static Parser bytes(byte[] bytes, String label, ManifestLimits limits) {
-        if (!fits(bytes.length, limits)) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (!fits(bytes.length, limits) || !FastEvents.accepts(bytes, bytes.length)) {
             return null;
         }
-        boolean accepted;
-        if (bytes.length < PARALLEL_FROM) {
-            accepted = plainBytes(bytes) && FastEvents.accepts(bytes, bytes.length);
-        } else {
-            // the check delays the first monitor, so its two independent halves run side by side
-            FutureTask<Boolean> plain = new FutureTask<>(() -> plainBytes(bytes));
-            Thread.ofPlatform().name("cpra-manifest-check").daemon().start(plain);
-            boolean structure = FastEvents.accepts(bytes, bytes.length);
-            accepted = join(plain) && structure;
-        }
-        return accepted ? FastEvents.over(bytes, bytes.length, label) : null;
-    }
-
-    private static boolean join(FutureTask<Boolean> task) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    return false;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return FastEvents.over(bytes, bytes.length, label);
     }
 
     /**
      * Well inside every size limit (a code point takes at least one byte, so bytes bound both),
-     * and small enough to hold in the heap: the fast path keeps the whole text as bytes, while
-     * SnakeYAML streams it, so on a small heap a large manifest stays with SnakeYAML.
+     * and small enough to copy: a string's bytes are held whole, so on a small heap a large
+     * string stays with SnakeYAML, which streams it.
      */
     private static boolean fits(long bytes, ManifestLimits limits) {
         if (bytes >= limits.maxBytes() || bytes >= limits.maxCodePoints() - 1024L || bytes >= Integer.MAX_VALUE - 64) {
@@ -101,15 +67,20 @@ final class SubsetCheck {
         return bytes <= free / 3;
     }
 
+    /** The whole text: see {@link #plainBytes(byte[], int, int)}. */
+    static boolean plainBytes(byte[] b) {
+        return plainBytes(b, 0, b.length);
+    }
+
     /**
      * Well-formed UTF-8 of characters SnakeYAML takes as ordinary printable text: no byte-order
      * mark (it would need the reader's encoding detection), no tab (indentation rules around tabs
      * are subtle), no control character, and none of the line breaks YAML knows beyond LF and CRLF
      * (NEL, LS, PS), which would move SnakeYAML's line numbers.
      */
-    static boolean plainBytes(byte[] b) {
-        int n = b.length;
-        int i = 0;
+    static boolean plainBytes(byte[] b, int from, int to) {
+        int n = to;
+        int i = from;
         while (i < n) {
             int c = b[i];
             if (c >= 0x20 && c < 0x7F || c == '\n') {

@@ -38,6 +38,7 @@ class FastEventsPropertiesTest {
     void soupIsRefusedOrGivesSnakeYamlsEvents(@ForAll("soup") String yaml) {
         List<String> fast = YamlEvents.fast(yaml);
         Statistics.label("accepted").collect(fast != null);
+        assertThat(YamlEvents.fastFromFile(yaml, 8)).as("the same from a file:%n%s", yaml).isEqualTo(fast);
         if (fast == null) {
             return;
         }

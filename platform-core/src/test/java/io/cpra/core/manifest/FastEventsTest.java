@@ -27,7 +27,38 @@ class FastEventsTest {
     static void assertSameEvents(String yaml) {
         List<String> fast = YamlEvents.fast(yaml);
         assertThat(fast).as("accepted by the fast reader:%n%s", yaml).isNotNull();
-        assertThat(fast).as("events of%n%s", yaml).containsExactlyElementsOf(YamlEvents.snake(yaml));
+        List<String> snake = YamlEvents.snake(yaml);
+        assertThat(fast).as("events of%n%s", yaml).containsExactlyElementsOf(snake);
+        // from a file, through a window far smaller than a line, so that it is moved and grown
+        assertThat(YamlEvents.fastFromFile(yaml, 4)).as("events from a file of%n%s", yaml)
+                .containsExactlyElementsOf(snake);
+    }
+
+    @Test
+    void aFileThatChangesBetweenCheckAndReadEndsInAnError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.yaml");
+        String yaml = GeneratedManifest.write(20);
+        Files.writeString(file, yaml);
+        FastEvents events = SubsetCheck.file(file, "m.yaml", ManifestLimits.DEFAULTS);
+        assertThat(events).isNotNull();
+        Files.writeString(file, yaml.replace("interval: 10s", "interval: 20s"));
+        try (events) {
+            assertThatThrownBy(() -> {
+                while (events.next().getEventId() != org.snakeyaml.engine.v2.events.Event.ID.StreamEnd) {
+                    // drain
+                }
+            }).hasMessageContaining("changed while it was read");
+        }
+        Files.writeString(file, yaml);
+        FastEvents again = SubsetCheck.file(file, "m.yaml", ManifestLimits.DEFAULTS);
+        Files.writeString(file, yaml + "  - name: one-more\n");
+        try (again) {
+            assertThatThrownBy(() -> {
+                while (again.next().getEventId() != org.snakeyaml.engine.v2.events.Event.ID.StreamEnd) {
+                    // drain
+                }
+            }).hasMessageContaining("changed while it was read");
+        }
     }
 
     @Test

@@ -8,7 +8,11 @@ import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.parser.Parser;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +37,23 @@ final class YamlEvents {
             return null;
         }
         return drain(FastEvents.over(bytes, bytes.length, "t"));
+    }
+
+    /** The fast reader's events from a file, read through a window of {@code window} bytes. */
+    static List<String> fastFromFile(String yaml, int window) {
+        try {
+            Path file = Files.createTempFile("fast-events", ".yaml");
+            try {
+                Files.writeString(file, yaml);
+                try (FastEvents events = FastEvents.over(file, Long.MAX_VALUE, "t", window)) {
+                    return events == null ? null : drain(events);
+                }
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> drain(Parser parser) {
