@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -97,7 +96,7 @@ final class FastEvents implements Parser, AutoCloseable {
     private final long checkedBytes;
     private final long checkedCrc;
     private final boolean emit;
-    private final ArrayDeque<Event> out = new ArrayDeque<>();
+    private final Events out = new Events();
     private final Optional<Mark> endMark;
     private Optional<Mark> lastMark;
     private int lastMarkLine = -1;
@@ -229,7 +228,7 @@ final class FastEvents implements Parser, AutoCloseable {
     @Override
     public Event peekEvent() {
         fill();
-        Event event = out.peekFirst();
+        Event event = out.peek();
         if (event == null) {
             throw new NoSuchElementException("no more events");
         }
@@ -239,7 +238,7 @@ final class FastEvents implements Parser, AutoCloseable {
     @Override
     public Event next() {
         fill();
-        Event event = out.pollFirst();
+        Event event = out.poll();
         if (event == null) {
             throw new NoSuchElementException("no more events");
         }
@@ -996,5 +995,43 @@ final class FastEvents implements Parser, AutoCloseable {
         shared[slot] = text;
         sharedBytes[slot] = Arrays.copyOfRange(b, from, to);
         return text;
+    }
+
+    /**
+     * The events of the line being read, waiting to be taken: filled only when empty, so a
+     * plain array with two indexes does (a line gives a few events, a flow collection more).
+     */
+    private static final class Events {
+        private Event[] items = new Event[16];
+        private int head;
+        private int tail;
+
+        void add(Event event) {
+            if (tail == items.length) {
+                items = Arrays.copyOf(items, items.length * 2);
+            }
+            items[tail++] = event;
+        }
+
+        Event peek() {
+            return head < tail ? items[head] : null;
+        }
+
+        Event poll() {
+            if (head == tail) {
+                return null;
+            }
+            Event event = items[head];
+            items[head++] = null;
+            if (head == tail) {
+                head = 0;
+                tail = 0;
+            }
+            return event;
+        }
+
+        boolean isEmpty() {
+            return head == tail;
+        }
     }
 }
