@@ -161,7 +161,7 @@ final class FastEvents implements Parser, AutoCloseable {
     /**
      * Whether the text is entirely inside the subset, decided by a full run that builds no events.
      *
-     * @param bytes the text, already through {@link SubsetCheck}'s byte check
+     * @param bytes the text; its bytes are checked line by line too ({@link SubsetCheck#plainBytes(byte[], int, int)})
      */
     static boolean accepts(byte[] bytes, int length) {
         FastEvents check = new FastEvents(bytes, length, null, -1, 0, "", false);
