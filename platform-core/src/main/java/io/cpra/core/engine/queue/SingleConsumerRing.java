@@ -34,8 +34,10 @@ abstract class SingleConsumerRing<E> extends RingBase<E> {
             if (e == null) {
                 return null;
             }
-            spSlot(o, null);
-            // Release: the clear before the index that lets a producer fill the slot again.
+            // Release: our read of the element before the clear; an SPSC producer that finds the
+            // slot empty (it looks at slots when the ring runs full) fills it only after this.
+            srSlot(o, null);
+            // Release: the clear before the index that lets other producers fill the slot again.
             srConsumerIndex(c + 1);
             return e;
         } finally {
@@ -53,14 +55,15 @@ abstract class SingleConsumerRing<E> extends RingBase<E> {
             try {
                 while (taken < limit) {
                     int o = offset(c + taken);
-                    // Acquire per slot, as in poll. The scan cannot run past the ring: the slot
-                    // one lap ahead is one this call cleared, and no producer can refill it
-                    // before the index below is published.
+                    // Acquire per slot, as in poll. Past a whole lap the scan finds a slot this
+                    // call cleared: empty, unless an SPSC producer (which looks at slots) has
+                    // refilled it, and then with exactly the next element in order.
                     E e = laSlot(o);
                     if (e == null) {
                         break;
                     }
-                    spSlot(o, null);
+                    // Release, as in poll.
+                    srSlot(o, null);
                     taken++;
                     consumer.accept(e);
                 }
