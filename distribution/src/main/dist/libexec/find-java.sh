@@ -1,5 +1,5 @@
 # Finds a Java runtime of version 21 or newer and sets CPRA_JAVA to its `java` binary.
-# POSIX sh; sourced by bin/cpra and by the build's ./dev script, both of which run under
+# POSIX sh; sourced by bin/cpra and by the build's ./mvnw script, both of which run under
 # `set -eu`, so every command here must succeed or be tested.
 # Order: $JAVA_HOME, then `java` on PATH, then the usual JVM folders (newest first).
 # When none fits it prints every candidate it looked at, with its version, and returns 1.
