@@ -31,8 +31,7 @@ final class EventPrefetcher implements Supplier<Event>, AutoCloseable {
     private boolean finished;
 
     EventPrefetcher(Parser parser) {
-        this.thread = Thread.ofPlatform().name("cpra-manifest-parser").daemon().unstarted(() -> produce(parser));
-        thread.start();
+        this.thread = ParserThread.start(() -> produce(parser));
     }
 
     /**
@@ -64,19 +63,7 @@ final class EventPrefetcher implements Supplier<Event>, AutoCloseable {
 
     @Override
     public void close() {
-        thread.interrupt();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ParserThread.stop(thread);
     }
 
     private Object[] take() {

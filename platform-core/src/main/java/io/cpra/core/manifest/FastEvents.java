@@ -228,17 +228,16 @@ final class FastEvents implements Parser, AutoCloseable {
     @Override
     public Event peekEvent() {
         fill();
-        Event event = out.peek();
-        if (event == null) {
-            throw new NoSuchElementException("no more events");
-        }
-        return event;
+        return present(out.peek());
     }
 
     @Override
     public Event next() {
         fill();
-        Event event = out.poll();
+        return present(out.poll());
+    }
+
+    private static Event present(Event event) {
         if (event == null) {
             throw new NoSuchElementException("no more events");
         }

@@ -28,8 +28,7 @@ final class TreePrefetcher implements AutoCloseable {
     private final Thread thread;
 
     TreePrefetcher(ManifestParser parser) {
-        this.thread = Thread.ofPlatform().name("cpra-manifest-parser").daemon().unstarted(() -> produce(parser));
-        thread.start();
+        this.thread = ParserThread.start(() -> produce(parser));
     }
 
     /**
@@ -65,19 +64,7 @@ final class TreePrefetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.interrupt();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ParserThread.stop(thread);
     }
 
     private void produce(ManifestParser parser) {

@@ -136,18 +136,7 @@ class FastEventsPropertiesTest {
                 out.append('-');
                 int kind = depth > 4 ? r.nextInt(3) : r.nextInt(8);
                 switch (kind) {
-                    case 0 -> {
-                        out.append(' ').append(inlineScalar());
-                        endLine();
-                    }
-                    case 1 -> {
-                        out.append(' ').append(flow(0));
-                        endLine();
-                    }
-                    case 2 -> {
-                        // an empty item
-                        endLine();
-                    }
+                    case 0, 1, 2 -> leaf(kind);
                     case 3 -> {
                         int gap = 1 + r.nextInt(2);
                         out.append(spaces(gap));
@@ -182,15 +171,7 @@ class FastEventsPropertiesTest {
         private void value(int indent, int depth, boolean mapValue) {
             int kind = depth > 4 ? r.nextInt(4) : r.nextInt(9);
             switch (kind) {
-                case 0 -> {
-                    out.append(' ').append(inlineScalar());
-                    endLine();
-                }
-                case 1 -> {
-                    out.append(' ').append(flow(0));
-                    endLine();
-                }
-                case 2 -> endLine();
+                case 0, 1, 2 -> leaf(kind);
                 case 3 -> {
                     out.append(" *a").append(r.nextInt(3));
                     endLine();
@@ -217,6 +198,16 @@ class FastEventsPropertiesTest {
                     seq(indent, false, depth + 1);
                 }
             }
+        }
+
+        /** After an item's dash or a key's colon: a scalar (0), a flow collection (1) or nothing (2). */
+        private void leaf(int kind) {
+            switch (kind) {
+                case 0 -> out.append(' ').append(inlineScalar());
+                case 1 -> out.append(' ').append(flow(0));
+                default -> { }
+            }
+            endLine();
         }
 
         private void anchorMaybe() {
