@@ -24,6 +24,23 @@ public interface PulseCheck extends AutoCloseable {
      */
     PulseOutcome check(Deadline deadline) throws InterruptedException;
 
+    /**
+     * Where this check's traffic goes, as {@code host:port} (for example
+     * {@code "shop.example:443"}), so the platform can bound how many checks run against one
+     * destination at once and keep that in line with the plugin's connection reuse. Checks
+     * that share a destination share its limit; a slow destination then cannot take the
+     * concurrency that checks of other destinations need.
+     *
+     * <p>Called on any thread, possibly once per check: it must be cheap, must not block and
+     * must always return the same value for one instance.
+     *
+     * @return the destination; by default the empty string, meaning the check has no remote
+     *         destination worth limiting (it is then bounded only by the pool's limit)
+     */
+    default String destination() {
+        return "";
+    }
+
     /** Releases what this instance holds; called when its monitor is removed or replaced. */
     @Override
     default void close() {
