@@ -10,13 +10,19 @@ import java.util.TreeMap;
  * checks were shared, and the statuses nginx answered. A check belongs to the window when it
  * started in it; a gap counts when both its checks did.
  *
+ * <p>A gap still open at the window's end counts too once it is late: a monitor whose last
+ * check started more than 1.5 intervals before the end adds a gap of that length, and a monitor
+ * never seen adds one as long as the window. So a starved monitor cannot hide by being checked
+ * too rarely to have a gap at all; the percentiles are then lower bounds.
+ *
  * @param target         what the group checks
  * @param monitors       the monitors judged
  * @param checks         their checks that started in the window
  * @param seconds        the window's length
  * @param neverSeen      monitors with no check in the window
  * @param overdueAtEnd   monitors seen, but whose last check started more than 1.5 intervals before the window's end
- * @param gaps           gaps measured
+ * @param gaps           gaps measured, open late ones included
+ * @param openGaps       of which gaps still open at the window's end (overdue or never seen)
  * @param gapP50         median gap, seconds
  * @param gapP99         99th percentile gap, seconds
  * @param gapMax         largest gap, seconds
@@ -28,7 +34,7 @@ import java.util.TreeMap;
  * @param statuses       nginx's status codes and how often it answered each
  */
 record GroundTruth(Target target, int monitors, long checks, double seconds, int neverSeen, int overdueAtEnd,
-                   long gaps, double gapP50, double gapP99, double gapMax, double lateGapShare, int perMonitorMin,
+                   long gaps, long openGaps, double gapP50, double gapP99, double gapMax, double lateGapShare, int perMonitorMin,
                    int perMonitorMedian, int perMonitorMax, double jain, Map<Integer, Long> statuses) {
 
     /** A gap longer than this many intervals is late. */
@@ -81,18 +87,29 @@ record GroundTruth(Target target, int monitors, long checks, double seconds, int
         }
         int never = 0;
         int overdue = 0;
+        long window = toMillis - fromMillis;
         for (int m = 0; m < firstCount; m++) {
+            long open;
             if (counts[m] == 0) {
                 never++;
-            } else if (toMillis - last[m] > LATE * intervalMillis) {
-                overdue++;
+                open = window;
+            } else {
+                open = toMillis - last[m];
+                overdue += open > LATE * intervalMillis ? 1 : 0;
+            }
+            if (open > LATE * intervalMillis) {
+                if (gapCount == gaps.length) {
+                    gaps = Arrays.copyOf(gaps, gapCount * 2);
+                }
+                gaps[gapCount++] = (int) Math.min(Integer.MAX_VALUE, open);
+                late++;
             }
         }
         Arrays.sort(gaps, 0, gapCount);
         int[] sortedCounts = counts.clone();
         Arrays.sort(sortedCounts);
-        return new GroundTruth(group.target(), firstCount, checks, (toMillis - fromMillis) / 1000.0, never, overdue,
-                gapCount, percentile(gaps, gapCount, 0.50) / 1000.0, percentile(gaps, gapCount, 0.99) / 1000.0,
+        return new GroundTruth(group.target(), firstCount, checks, window / 1000.0, never, overdue,
+                gapCount, never + overdue, percentile(gaps, gapCount, 0.50) / 1000.0, percentile(gaps, gapCount, 0.99) / 1000.0,
                 gapCount == 0 ? 0 : gaps[gapCount - 1] / 1000.0, gapCount == 0 ? 0 : (double) late / gapCount,
                 firstCount == 0 ? 0 : sortedCounts[0], firstCount == 0 ? 0 : sortedCounts[firstCount / 2],
                 firstCount == 0 ? 0 : sortedCounts[firstCount - 1], jain(counts), statuses);
