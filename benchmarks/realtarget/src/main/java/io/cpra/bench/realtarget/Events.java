@@ -25,9 +25,13 @@ import java.util.Map;
  * @param redAfterReady     for each closed-port monitor that went red: seconds from cpra's readiness to its red code
  * @param closedMonitors    closed-port monitors in the run
  * @param truncated         whether the pages ran out before the history did (the counts are then lower bounds)
+ * @param examples          the summaries of a few codes raised by monitors of healthy targets, for the why
  */
 record Events(Map<String, Long> codesByColour, long falseAlarmMonitors, double[] redDelays, double[] redAfterReady,
-              int closedMonitors, boolean truncated) {
+              int closedMonitors, boolean truncated, List<String> examples) {
+
+    /** Summaries of false alarms kept as examples. */
+    static final int EXAMPLES = 3;
 
     /** Pages of 1,000 events read at most per kind: enough for a run's codes, bounded if everything fails. */
     static final int MAX_PAGES = 400;
@@ -46,6 +50,7 @@ record Events(Map<String, Long> codesByColour, long falseAlarmMonitors, double[]
         Instant[] firstCheck = new Instant[roster.size()];
         Instant[] red = new Instant[roster.size()];
         boolean truncated = false;
+        List<String> examples = new ArrayList<>();
         for (String kind : List.of("code_raised", "incident_opened")) {
             String cursor = null;
             int pages = 0;
@@ -65,6 +70,11 @@ record Events(Map<String, Long> codesByColour, long falseAlarmMonitors, double[]
                         if (target.healthy()) {
                             byColour.merge(colour, 1L, Long::sum);
                             alarmed[number] = true;
+                            JsonObject detail = event.getJsonObject("detail");
+                            if (examples.size() < EXAMPLES && detail != null && detail.containsKey("summary")
+                                    && !colour.equals("green")) {
+                                examples.add(event.getString("at") + " " + detail.getString("summary"));
+                            }
                         }
                         if (colour.equals("yellow")) {
                             firstCheck[number] = earliest(firstCheck[number], at);
@@ -100,7 +110,7 @@ record Events(Map<String, Long> codesByColour, long falseAlarmMonitors, double[]
                 }
             }
         }
-        return new Events(byColour, alarms, sorted(delays), sorted(afterReady), closed, truncated);
+        return new Events(byColour, alarms, sorted(delays), sorted(afterReady), closed, truncated, List.copyOf(examples));
     }
 
     /** @return closed-port monitors that never went red */

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A run's findings, as a table for people and as one JSON line appended to the results file for
@@ -77,7 +76,7 @@ final class Report {
             array.add(Json.createObjectBuilder().add("target", t.target().name().toLowerCase(Locale.ROOT))
                     .add("window_s", t.seconds()).add("checks", t.checks()).add("checks_per_s", round(t.checksPerSecond()))
                     .add("monitors", t.monitors()).add("never_seen", t.neverSeen()).add("overdue_at_end", t.overdueAtEnd())
-                    .add("gaps", t.gaps()).add("gap_p50_s", t.gapP50()).add("gap_p99_s", t.gapP99())
+                    .add("gaps", t.gaps()).add("open_gaps", t.openGaps()).add("gap_p50_s", t.gapP50()).add("gap_p99_s", t.gapP99())
                     .add("gap_max_s", t.gapMax()).add("late_gap_share", t.lateGapShare())
                     .add("per_monitor_min", t.perMonitorMin()).add("per_monitor_median", t.perMonitorMedian())
                     .add("per_monitor_max", t.perMonitorMax()).add("jain", t.jain()).add("statuses", statuses));
@@ -159,11 +158,16 @@ final class Report {
                         + "non-OK outcomes of healthy-only pulse types over the whole run %,.0f",
                 events.codesByColour(), events.falseAlarmMonitors(), events.truncated() ? " (history cut short)" : "",
                 runFalseFailures);
+        for (String example : events.examples()) {
+            line("  e.g. %s", example);
+        }
         JsonObjectBuilder codes = Json.createObjectBuilder();
         events.codesByColour().forEach(codes::add);
+        JsonArrayBuilder examples = Json.createArrayBuilder();
+        events.examples().forEach(examples::add);
         JsonObjectBuilder object = Json.createObjectBuilder().add("false_codes", codes)
                 .add("false_alarm_monitors", events.falseAlarmMonitors()).add("truncated", events.truncated())
-                .add("run_false_failures", (long) runFalseFailures);
+                .add("run_false_failures", (long) runFalseFailures).add("examples", examples);
         if (events.closedMonitors() > 0) {
             line("closed port: %,d of %,d monitors red; first check to red p50 %.2f s, p99 %.2f s, max %.2f s; "
                             + "readiness to red p50 %.2f s, max %.2f s", events.redAfterReady().length,
@@ -271,10 +275,5 @@ final class Report {
 
     private static double nan(double value) {
         return Double.isFinite(value) ? value : -1;
-    }
-
-    /** Keeps the statuses' map readable in one table cell. */
-    static String statuses(Map<Integer, Long> statuses) {
-        return statuses.toString();
     }
 }
