@@ -104,30 +104,33 @@ record Options(Map<String, String> values) {
     }
 
     int integer(String key, int preset) {
-        String value = values.get(key);
-        try {
-            return value.isEmpty() ? preset : Integer.parseInt(value.replace("_", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + key + ": not a whole number: " + value);
-        }
+        return value(key, preset, text -> Integer.parseInt(plain(text)), "not a whole number");
     }
 
     double number(String key, double preset) {
-        String value = values.get(key);
-        try {
-            return value.isEmpty() ? preset : Double.parseDouble(value.replace("_", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + key + ": not a number: " + value);
-        }
+        return value(key, preset, text -> Double.parseDouble(plain(text)), "not a number");
     }
 
     Duration duration(String key, Duration preset) {
+        return value(key, preset, Durations::parse, "not a duration such as 10s or 1m30s");
+    }
+
+    /** The value of {@code key} read by {@code parse}, the preset's when not given; a bad one is named. */
+    private <T> T value(String key, T preset, java.util.function.Function<String, T> parse, String expected) {
         String value = values.get(key);
-        try {
-            return value.isEmpty() ? preset : Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + key + ": " + e.getMessage());
+        if (value.isEmpty()) {
+            return preset;
         }
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + key + ": " + expected + ": " + value);
+        }
+    }
+
+    /** Digit groups may be written 1_000_000 or 1,000,000. */
+    private static String plain(String number) {
+        return number.replace("_", "").replace(",", "");
     }
 
     /** The project's version, baked in at build time: it names the distribution's folder. */

@@ -17,7 +17,7 @@ enum Preset {
     /** 1,000,000 http monitors at 60 s (16,667 checks/s): healthy for 10 minutes. */
     MILLION("million", "1,000,000 http monitors at 60 s against a healthy nginx"),
     /** 10,000,000 checks against a healthy target that recycles connections: zero non-OK outcomes. */
-    KEEPALIVE("keepalive", "10,000,000 checks against a healthy nginx that closes connections after N requests"),
+    KEEPALIVE("keepalive", "10,000,000 checks (1,000,000 quick) against a healthy nginx that closes connections after N requests"),
     /** Slow and dead targets beside healthy ones: every monitor checked every interval, closed ports red in time. */
     SLOW("slow", "http monitors on a target that answers after 5 s, tcp monitors on a closed port, healthy bystanders"),
     /** Twice the rate the box can do, then less: bounded, fair, and back on schedule within one interval. */
