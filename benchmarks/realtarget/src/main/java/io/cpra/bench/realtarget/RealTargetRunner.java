@@ -113,6 +113,23 @@ public final class RealTargetRunner {
         return report;
     }
 
+    /**
+     * @return {@code git describe --always --dirty} of the folder the runner was started in (the
+     *         build under test when run from the repository's root), or "unknown"
+     */
+    static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
+            String output = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor() == 0 && !output.isEmpty() ? output : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
     /** Waits, printing cpra's progress every ten seconds. */
     static void watch(Cpra cpra, Duration span, PrintStream log) {
         long end = System.nanoTime() + span.toNanos();

@@ -38,6 +38,7 @@ final class Report {
             groups.add(group(group));
         }
         json.add("scenario", plan.preset().label()).add("quick", plan.quick()).add("started", started.toString())
+                .add("commit", RealTargetRunner.commit())
                 .add("note", options.text("note", "")).add("load_before", loadBefore)
                 .add("nginx_workers", nginxWorkers).add("java_opts", plan.javaOptions())
                 .add("warmup_s", plan.warmup().toMillis() / 1000.0).add("groups", groups);
