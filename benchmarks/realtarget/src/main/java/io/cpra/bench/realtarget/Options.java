@@ -32,7 +32,7 @@ record Options(Map<String, String> values) {
         defaults.put("quick", "false");
         defaults.put("keep", "false");
         defaults.put("dist", "distribution/target/cpra-" + version());
-        defaults.put("results", "benchmarks/realtarget/results.jsonl");
+        defaults.put("results", "benchmarks/realtarget/target/results.jsonl");
         defaults.put("work", System.getProperty("java.io.tmpdir"));
         defaults.put("nginx", "/usr/sbin/nginx");
         defaults.put("nginx-workers", "1");
