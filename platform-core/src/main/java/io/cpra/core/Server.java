@@ -109,13 +109,8 @@ final class Server {
         liveness.require("engine", () -> !engine.alive() ? "the engine thread is not running"
                 : engine.sinceLastTickNanos() > ENGINE_STUCK.toNanos()
                 ? "the engine has not ticked for " + engine.sinceLastTickNanos() / 1_000_000 + " ms" : null);
-        engine.onDeath(reason -> {
-            // never a zombie: report down at once, then exit so that a supervisor restarts cpra
-            readiness.notReady(reason);
-            liveness.down(reason);
-            LOG.log(System.Logger.Level.ERROR, reason + "; cpra exits with status " + ENGINE_DIED_STATUS);
-            Thread.ofPlatform().name("cpra-exit").start(() -> System.exit(ENGINE_DIED_STATUS));
-        });
+        engine.onDeath(whenEngineDies(readiness, liveness,
+                status -> Thread.ofPlatform().name("cpra-exit").start(() -> System.exit(status))));
         journal.attach(engine);
         engine.holdCodesUntilReleased().join();
         engine.continueIncidentsAfter(storage.maxIncidentId()).join();
@@ -173,6 +168,21 @@ final class Server {
                 api, pressure);
         readiness.ready();
         return server;
+    }
+
+    /**
+     * What happens when the engine thread dies: never a zombie. Readiness and liveness go down
+     * at once with the reason, the reason is logged, and the process exits with
+     * {@value #ENGINE_DIED_STATUS} so that a supervisor restarts cpra.
+     */
+    static java.util.function.Consumer<String> whenEngineDies(Readiness readiness, Liveness liveness,
+                                                             java.util.function.IntConsumer exit) {
+        return reason -> {
+            readiness.notReady(reason);
+            liveness.down(reason);
+            LOG.log(System.Logger.Level.ERROR, reason + "; cpra exits with status " + ENGINE_DIED_STATUS);
+            exit.accept(ENGINE_DIED_STATUS);
+        };
     }
 
     private static void prune(Storage storage, Duration retention, InstantSource wall) {

@@ -197,6 +197,9 @@ final class EngineLoop implements Runnable {
             command.run(this);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             command.fail(e);
+        } catch (Error fatal) {
+            command.fail(fatal);  // its caller must not wait for an engine that is going down
+            throw fatal;
         }
     }
 

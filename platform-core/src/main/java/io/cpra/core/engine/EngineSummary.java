@@ -17,7 +17,7 @@ import java.util.Map;
  * @param dueChecks     pulse checks that came due since start
  * @param overruns      due checks skipped because the previous one was still running
  * @param skipped       due checks skipped because the engine fell a whole interval behind
- * @param deferrals     times a due job found its pool's queue full and waited for the next tick
+ * @param deferrals     jobs that found their pool's queue full and waited for a later tick (each counted once)
  * @param pulses        whether the pulse pipeline keeps up: what waits, how long, who is overdue
  * @param faults        items the engine's fault barrier caught (a plugin or engine error; the engine went on)
  * @param journalStalls ticks in which the engine held back results because storage fell behind

@@ -38,6 +38,8 @@ final class PulseAdmission {
     static final int BATCH = 4096;
     /** How often destinations' shares and the pool's demand are recomputed. */
     static final long ADAPT_EVERY_NANOS = 1_000_000_000L;
+    /** How soon they are recomputed after the schedule changed (monitors added, held, removed). */
+    static final long ADAPT_AFTER_CHANGE_NANOS = 100_000_000L;
     /** The unit of the last-start column: 100 ms on the engine's clock, from {@code origin}. */
     private static final long START_UNIT_NANOS = 100_000_000L;
 
@@ -56,6 +58,8 @@ final class PulseAdmission {
     private boolean withdrawals;
     private long lastAdapt;
     private double offered;
+    /** The schedule changed since the last recomputation: do it soon, not in up to a second. */
+    private boolean demandChanged;
 
     private final Destinations.Expired lateSlots = new Destinations.Expired() {
         @Override
@@ -113,7 +117,9 @@ final class PulseAdmission {
      */
     int dispatch() {
         long now = tick.now();
-        if (now - lastAdapt >= ADAPT_EVERY_NANOS) {
+        long sinceAdapt = now - lastAdapt;
+        if (sinceAdapt >= ADAPT_EVERY_NANOS || demandChanged && sinceAdapt >= ADAPT_AFTER_CHANGE_NANOS
+                || demandChanged && offered == 0) {
             adapt(now);
         }
         if (withdrawals) {
@@ -140,6 +146,7 @@ final class PulseAdmission {
      * the row is held, what it asks of its destination.
      */
     void added(int row) {
+        demandChanged = true;
         store.destination().set(row, destinations.idOf(PluginCalls.destination(store.check().get(row))));
         if (!store.flags().hasAny(row, Roster.NOT_SCHEDULED)) {
             MonitorSpec spec = store.spec().get(row);
@@ -149,6 +156,7 @@ final class PulseAdmission {
 
     /** A row is about to lose its check and spec (removed, or changed): it asks nothing any more. */
     void removing(int row) {
+        demandChanged = true;
         MonitorSpec spec = store.spec().get(row);
         destinations.uncount(row, store.destination().get(row), perSecond(spec), spec.timeoutNanos());
     }
@@ -159,6 +167,7 @@ final class PulseAdmission {
             return;
         }
         MonitorSpec spec = store.spec().get(row);
+        demandChanged = true;
         destinations.count(row, store.destination().get(row), perSecond(spec), spec.timeoutNanos());
         if (store.flags().has(row, EntityStore.PULSE_WAITING)) {
             return;
@@ -169,6 +178,7 @@ final class PulseAdmission {
     /** Takes a row off the schedule: removed, paused, disabled or put in maintenance. A waiting job of it is dropped. */
     void unschedule(int row) {
         withdrawals = true;
+        demandChanged = true;
         wheel.cancel(row);
         MonitorSpec spec = store.spec().get(row);
         destinations.uncount(row, store.destination().get(row), perSecond(spec), spec.timeoutNanos());
@@ -274,6 +284,7 @@ final class PulseAdmission {
 
     private void adapt(long now) {
         lastAdapt = now;
+        demandChanged = false;
         offered = destinations.adapt(pool.limit());
         pool.demand(offered, waiting());
     }

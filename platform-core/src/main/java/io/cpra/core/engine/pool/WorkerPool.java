@@ -156,8 +156,16 @@ public final class WorkerPool {
         }
         int accepted = jobs.offer(batch, from, count);
         if (accepted < count) {
+            // a job refused again and again while it waits is one deferral, not one per tick
+            long fresh = 0;
+            for (int i = from + accepted; i < from + count; i++) {
+                if (!batch[i].deferred) {
+                    batch[i].deferred = true;
+                    fresh++;
+                }
+            }
             // single writer, like arrivals
-            deferrals.setRelease(deferrals.getPlain() + count - accepted);
+            deferrals.setRelease(deferrals.getPlain() + fresh);
         }
         if (accepted > 0) {
             // single writer: a plain read plus a release store is enough for the supervisor
@@ -213,7 +221,8 @@ public final class WorkerPool {
     }
 
     /**
-     * Jobs offered that found the queue full since start; each waits for a later tick.
+     * Jobs that found the queue full when first offered, since start; each waits for a later
+     * tick and counts once however often it is offered again.
      *
      * @return the count
      */
