@@ -32,8 +32,10 @@ import java.util.function.LongSupplier;
  * returns later is dropped. A stuck plugin therefore never holds the engine or the pool.
  *
  * <p><b>Limit.</b> Every {@link PoolSettings#adaptEvery()} the supervisor feeds the window's
- * arrivals, service times and peak concurrency to {@link AllenCunneenLimit}; workers above a
- * lowered limit retire after their current job, and new ones start when it rises.
+ * arrivals, service times and peak concurrency, the engine's view of the demand
+ * ({@link #demand(double, long)}) and the process's local pressure to
+ * {@link ConcurrencyModel}; workers above a lowered limit retire after their current job, and
+ * new ones start when it rises.
  *
  * <p><b>Threads.</b> {@link #offer} is for the engine thread only; everything else is safe from
  * any thread.
@@ -51,6 +53,7 @@ public final class WorkerPool {
     private final Supervisor supervisor;
     private volatile int limit;
     private volatile boolean stopping;
+    private volatile ConcurrencyModel.Demand demand = ConcurrencyModel.Demand.UNKNOWN;
 
     // measured by workers, read by the supervisor
     final AtomicLong arrivals = new AtomicLong();
@@ -62,13 +65,13 @@ public final class WorkerPool {
     final LongAdder abandoned = new LongAdder();
     final LatenessHistogram lateness = new LatenessHistogram();
 
-    private WorkerPool(PoolSettings settings, RingQueue<Job> results, LongSupplier clock) {
+    private WorkerPool(PoolSettings settings, RingQueue<Job> results, LongSupplier clock, LocalPressure pressure) {
         this.settings = settings;
         this.jobs = RingQueue.spmc(settings.queueCapacity());
         this.results = results;
         this.clock = clock;
         this.limit = settings.initialLimit();
-        this.supervisor = new Supervisor(this, settings, clock);
+        this.supervisor = new Supervisor(this, settings, clock, pressure);
     }
 
     /**
@@ -80,16 +83,58 @@ public final class WorkerPool {
      * @return the running pool
      */
     public static WorkerPool start(PoolSettings settings, RingQueue<Job> results, LongSupplier clock) {
-        WorkerPool pool = create(settings, results, clock);
+        return start(settings, results, clock, null);
+    }
+
+    /**
+     * Creates a pool that also weighs the process's local pressure, and starts it.
+     *
+     * @param settings how it runs
+     * @param results  where finished jobs go, shared with the other pools; the engine drains it
+     * @param clock    the engine's clock in nanoseconds
+     * @param pressure the process's pressure gauge, shared by its pools; {@code null} for none
+     * @return the running pool
+     */
+    public static WorkerPool start(PoolSettings settings, RingQueue<Job> results, LongSupplier clock,
+                                   LocalPressure pressure) {
+        WorkerPool pool = create(settings, results, clock, pressure);
         pool.supervisor.start();
         return pool;
     }
 
     /** A pool whose supervisor is driven by hand through {@link #supervise()}, for tests. */
     static WorkerPool create(PoolSettings settings, RingQueue<Job> results, LongSupplier clock) {
-        WorkerPool pool = new WorkerPool(settings, results, clock);
+        return create(settings, results, clock, null);
+    }
+
+    static WorkerPool create(PoolSettings settings, RingQueue<Job> results, LongSupplier clock, LocalPressure pressure) {
+        WorkerPool pool = new WorkerPool(settings, results, clock, pressure);
         pool.resize();
         return pool;
+    }
+
+    /**
+     * Tells the pool what the engine knows of the demand: the calls in flight the schedule needs
+     * and the due jobs waiting outside the pool. Any thread; read once per window.
+     *
+     * @param offered mean calls in flight needed to keep up ({@code Σ λ·W}); NaN when unknown
+     * @param waiting due jobs waiting outside the pool
+     */
+    public void demand(double offered, long waiting) {
+        demand = new ConcurrencyModel.Demand(offered, waiting);
+    }
+
+    ConcurrencyModel.Demand demand() {
+        return demand;
+    }
+
+    /**
+     * The last decision on the limit, with what the demand needed, what resources allowed and why.
+     *
+     * @return the decision
+     */
+    public ConcurrencyModel.Decision lastDecision() {
+        return supervisor.lastDecision();
     }
 
     /**
@@ -111,8 +156,16 @@ public final class WorkerPool {
         }
         int accepted = jobs.offer(batch, from, count);
         if (accepted < count) {
+            // a job refused again and again while it waits is one deferral, not one per tick
+            long fresh = 0;
+            for (int i = from + accepted; i < from + count; i++) {
+                if (!batch[i].deferred) {
+                    batch[i].deferred = true;
+                    fresh++;
+                }
+            }
             // single writer, like arrivals
-            deferrals.setRelease(deferrals.getPlain() + count - accepted);
+            deferrals.setRelease(deferrals.getPlain() + fresh);
         }
         if (accepted > 0) {
             // single writer: a plain read plus a release store is enough for the supervisor
@@ -168,7 +221,8 @@ public final class WorkerPool {
     }
 
     /**
-     * Jobs offered that found the queue full since start; each waits for a later tick.
+     * Jobs that found the queue full when first offered, since start; each waits for a later
+     * tick and counts once however often it is offered again.
      *
      * @return the count
      */
