@@ -108,10 +108,17 @@ public final class HttpCheckPlugin implements PulsePlugin {
     private final Interner<HeaderList> headerLists = new Interner<>();
     private final Interner<StatusMatcher> statusMatchers = new Interner<>();
     private final Interner<BodyMatcher> bodyMatchers = new Interner<>();
+    private final Interner<Endpoint> endpoints = new Interner<>();
 
-    /** The provider {@link java.util.ServiceLoader} creates. */
+    /**
+     * The provider {@link java.util.ServiceLoader} creates; connection reuse is set by system
+     * properties (see {@link ConnectionSettings}).
+     *
+     * @throws IllegalArgumentException naming the property when one is malformed
+     */
     public HttpCheckPlugin() {
-        this(new Transport(System::nanoTime, Clock.systemUTC()));
+        this(new Transport(System::nanoTime, Clock.systemUTC(), ConnectionSettings.from(System::getProperty),
+                System::nanoTime));
     }
 
     HttpCheckPlugin(Transport transport) {
@@ -159,7 +166,7 @@ public final class HttpCheckPlugin implements PulsePlugin {
                 throw config.error("ca_file", e.getMessage());
             }
         }
-        return new HttpCheck(url, shared, transport);
+        return new HttpCheck(url, endpoints.intern(Endpoint.of(url, shared.tls())), shared, transport);
     }
 
     @Override
