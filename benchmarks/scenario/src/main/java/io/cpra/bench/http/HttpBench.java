@@ -1,10 +1,10 @@
 package io.cpra.bench.http;
 
+import io.cpra.bench.scenario.Arguments;
 import io.cpra.plugin.api.Durations;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One run of {@link HttpPulseBench}, parsed from {@code --key=value} arguments; every key has
@@ -32,17 +32,7 @@ record HttpBench(long checks, long warmup, int concurrency, int rate, int monito
             Map.entry("keepalive-timeout", "75s"), Map.entry("timeout", "3s"), Map.entry("nginx", "/usr/sbin/nginx"));
 
     static HttpBench parse(String[] args) {
-        Map<String, String> values = new TreeMap<>(DEFAULTS);
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("expected --key=value, got " + arg + "; keys: " + DEFAULTS.keySet());
-            }
-            String key = arg.substring(2, arg.indexOf('='));
-            if (!DEFAULTS.containsKey(key)) {
-                throw new IllegalArgumentException("unknown key --" + key + "; keys: " + DEFAULTS.keySet());
-            }
-            values.put(key, arg.substring(arg.indexOf('=') + 1));
-        }
+        Map<String, String> values = Arguments.parse(args, DEFAULTS);
         return new HttpBench(Long.parseLong(values.get("checks")), Long.parseLong(values.get("warmup")),
                 Integer.parseInt(values.get("concurrency")), Integer.parseInt(values.get("rate")),
                 Integer.parseInt(values.get("monitors")), Integer.parseInt(values.get("body-bytes")),
