@@ -8,16 +8,19 @@ import java.util.Locale;
 /**
  * Where a check connects: scheme, host, port and the TLS profile. Immutable with value
  * equality, so the plugin interns it: monitors of one server share one instance, and the
- * keep-alive connections {@link Connections} keeps are grouped by it.
+ * keep-alive connections {@link Connections} keeps are grouped by it. Kept small (the scheme is
+ * a constant, the destination text is made when asked for), since a million monitors of
+ * distinct servers hold one each.
  *
- * @param scheme      {@code http} or {@code https}
- * @param host        the host as Helidon's client reads it from the URL
- * @param port        the port, the scheme's default filled in
- * @param tls         the TLS profile; connections of different profiles are never shared
- * @param destination {@code host:port} (an IPv6 address in brackets), what
- *                    {@link io.cpra.plugin.api.PulseCheck#destination()} reports
+ * @param scheme {@code http} or {@code https}, one of the two constants
+ * @param host   the host as Helidon's client reads it from the URL
+ * @param port   the port, the scheme's default filled in
+ * @param tls    the TLS profile; connections of different profiles are never shared
  */
-record Endpoint(String scheme, String host, int port, TlsProfile tls, String destination) {
+record Endpoint(String scheme, String host, int port, TlsProfile tls) {
+
+    private static final String HTTP = "http";
+    private static final String HTTPS = "https";
 
     /**
      * The endpoint of a URL.
@@ -25,14 +28,26 @@ record Endpoint(String scheme, String host, int port, TlsProfile tls, String des
      * @param url a URL already checked to be http(s) with a host
      */
     static Endpoint of(String url, TlsProfile tls) {
-        ClientUri uri = ClientUri.create(URI.create(url));
-        String host = uri.host();
-        String shown = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
-        return new Endpoint(uri.scheme().toLowerCase(Locale.ROOT), host, uri.port(), tls,
-                shown.toLowerCase(Locale.ROOT) + ":" + uri.port());
+        return of(URI.create(url), tls);
+    }
+
+    /** The endpoint of a URI already checked to be http(s) with a host. */
+    static Endpoint of(URI uri, TlsProfile tls) {
+        ClientUri client = ClientUri.create(uri);
+        String scheme = client.scheme().equalsIgnoreCase(HTTPS) ? HTTPS : HTTP;
+        return new Endpoint(scheme, client.host(), client.port(), tls);
     }
 
     boolean secure() {
-        return scheme.equals("https");
+        return HTTPS.equals(scheme);
+    }
+
+    /**
+     * {@code host:port}, an IPv6 address in brackets and the host in lower case: what
+     * {@link io.cpra.plugin.api.PulseCheck#destination()} reports.
+     */
+    String destination() {
+        String shown = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return shown.toLowerCase(Locale.ROOT) + ":" + port;
     }
 }

@@ -128,7 +128,14 @@ final class HttpCheck implements PulseCheck {
                             .withDetail("time=" + elapsedMs + "ms size=" + exchange.size + "B");
                 }
                 uri = uri.resolve(exchange.location);
-                at = Endpoint.of(uri.toString(), spec.tls());
+                if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                        || uri.getHost() == null) {
+                    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(transport.nanoTime() - start);
+                    return PulseOutcome.critical(Failures.cap("HTTP " + exchange.status + " in " + elapsedMs
+                            + " ms, redirected to " + Failures.line(exchange.location) + ", not an http(s) URL"))
+                            .withDetail("time=" + elapsedMs + "ms size=" + exchange.size + "B");
+                }
+                at = Endpoint.of(uri, spec.tls());
                 // 307 and 308 repeat the request as it was; the others continue with a GET
                 if (exchange.status != 307 && exchange.status != 308 && !Method.HEAD.equals(method)) {
                     method = Method.GET;

@@ -51,9 +51,10 @@ import java.util.regex.PatternSyntaxException;
  * {@code time=12ms size=2B}.
  *
  * <p><b>Sharing.</b> One set of Helidon WebClients serves every monitor; monitors with equal
- * TLS settings share a client and its keep-alive connections. Everything but the URL is
- * parsed once and interned, so monitors that differ only by URL cost a URL string and a small
- * object each.
+ * TLS settings share a client, and monitors of one server share its keep-alive connections
+ * ({@link Connections}; how many are kept is set by {@link ConnectionSettings}). Everything
+ * but the URL is parsed once and interned, the server ({@link Endpoint}) included, so monitors
+ * that differ only by URL cost a URL string and a small object each.
  *
  * <p>Thread-safe: {@link #prepare} may run concurrently with checks.
  */

@@ -69,7 +69,7 @@ class HttpCheckPluginTest {
         HttpCheck first = prepare(Map.of("url", "http://shop.example/a"));
         HttpCheck second = prepare(Map.of("url", "http://shop.example:80/b"));
 
-        assertThat(first.destination()).isSameAs(second.destination());
+        assertThat(first.destination()).isEqualTo(second.destination()).isEqualTo("shop.example:80");
         assertThat(first.destinationConcurrency()).isEqualTo(ConnectionSettings.DEFAULT_PER_DESTINATION);
     }
 
