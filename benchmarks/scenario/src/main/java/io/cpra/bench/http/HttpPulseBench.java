@@ -60,6 +60,17 @@ public final class HttpPulseBench {
             System.exit(2);
             return;
         }
+        System.out.println(run(bench));
+        System.exit(0);
+    }
+
+    /**
+     * Starts nginx, runs the warm-up and the measured checks, stops nginx.
+     *
+     * @return the report
+     * @throws IOException when nginx cannot be started or asked for its counts
+     */
+    static String run(HttpBench bench) throws IOException, InterruptedException {
         try (Nginx nginx = Nginx.start(bench.nginx(), bench.bodyBytes(), bench.keepaliveRequests(),
                 bench.keepaliveTimeout())) {
             System.out.printf("nginx on 127.0.0.1:%d (%s); load %s%n", nginx.port(), nginx.folder(), loadAverage());
@@ -78,9 +89,8 @@ public final class HttpPulseBench {
             Nginx.Counts after = nginx.counts();
             long timeWait = nginx.timeWait();
             plugin.close();
-            System.out.println(report(bench, tally, seconds, cpuSeconds, gcMs, before, after, timeWait));
+            return report(bench, tally, seconds, cpuSeconds, gcMs, before, after, timeWait);
         }
-        System.exit(0);
     }
 
     private static List<PulseCheck> prepare(HttpCheckPlugin plugin, HttpBench bench, int port) {

@@ -36,7 +36,8 @@ import java.util.function.LongSupplier;
  * either is closed instead. The newest idle connection is reused first, so a quiet period lets
  * the older ones age out: those idle longer than {@link ConnectionSettings#idleTimeout()} are
  * closed when met, and a sweep at most twice per idle timeout, run by whichever check returns
- * a connection, closes them in every queue.
+ * a connection, closes them in every queue. An endpoint's queue, once made, stays (empty, a
+ * few dozen bytes): removing it could race with a check putting a connection into it.
  */
 final class Connections implements AutoCloseable {
 
