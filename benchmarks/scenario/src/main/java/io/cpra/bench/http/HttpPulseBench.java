@@ -80,23 +80,33 @@ public final class HttpPulseBench {
             Nginx.Counts before = nginx.counts();
             Tally tally = new Tally();
             long cpu = processCpu();
+            long[] userSystem = userSystemTicks();
             long gc = gcMillis();
             long start = System.nanoTime();
             run(checks, bench, bench.checks(), tally);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (processCpu() - cpu) / 1e9;
+            long[] userSystemAfter = userSystemTicks();
+            long user = userSystemAfter[0] - userSystem[0];
+            long system = userSystemAfter[1] - userSystem[1];
+            double kernelShare = user + system == 0 ? 0 : (double) system / (user + system);
             long gcMs = gcMillis() - gc;
             Nginx.Counts after = nginx.counts();
             long timeWait = nginx.timeWait();
             plugin.close();
-            return report(bench, tally, seconds, cpuSeconds, gcMs, before, after, timeWait);
+            return report(bench, tally, seconds, cpuSeconds, kernelShare, gcMs, before, after, timeWait);
         }
     }
 
     private static List<PulseCheck> prepare(HttpCheckPlugin plugin, HttpBench bench, int port) {
         PluginContext context = PluginContext.of("bench", Path.of("."));
         List<PulseCheck> checks = new ArrayList<>(bench.monitors());
+        FloorCheck.Connections floor = bench.client().equals("floor") ? new FloorCheck.Connections(port) : null;
         for (int i = 0; i < bench.monitors(); i++) {
+            if (floor != null) {
+                checks.add(floor.check("/m/" + i));
+                continue;
+            }
             Map<String, Object> config = new HashMap<>();
             config.put("url", "http://127.0.0.1:" + port + "/m/" + i);
             if (bench.bodyRule()) {
@@ -170,7 +180,7 @@ public final class HttpPulseBench {
         }
     }
 
-    private static String report(HttpBench bench, Tally tally, double seconds, double cpuSeconds, long gcMs,
+    private static String report(HttpBench bench, Tally tally, double seconds, double cpuSeconds, double kernelShare, long gcMs,
                                  Nginx.Counts before, Nginx.Counts after, long timeWait) {
         long total = 0;
         for (PulseOutcome.Status status : PulseOutcome.Status.values()) {
@@ -180,13 +190,13 @@ public final class HttpPulseBench {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, """
                 settings          %s
                 checks            %,d in %.1f s: %,.0f checks/s
-                CPU per check     %.1f us (process CPU %.1f s, %.0f %% of one core; GC %,d ms)
+                CPU per check     %.1f us (process CPU %.1f s, %.0f %% of one core, %.0f %% of it in the kernel; GC %,d ms)
                 outcomes          OK %,d, WARNING %,d, CRITICAL %,d, UNKNOWN %,d: %,d not OK
                 nginx             %,d connections accepted, %,d requests (%.0f requests per connection)
                 TIME_WAIT         %,d sockets at the end
                 load              %s""",
                 bench, total, seconds, total / seconds,
-                cpuSeconds * 1e6 / total, cpuSeconds, cpuSeconds / seconds * 100, gcMs,
+                cpuSeconds * 1e6 / total, cpuSeconds, cpuSeconds / seconds * 100, kernelShare * 100, gcMs,
                 tally.count(PulseOutcome.Status.OK), tally.count(PulseOutcome.Status.WARNING),
                 tally.count(PulseOutcome.Status.CRITICAL), tally.count(PulseOutcome.Status.UNKNOWN), notOk,
                 after.accepted() - before.accepted(), after.requests() - before.requests(),
@@ -200,6 +210,18 @@ public final class HttpPulseBench {
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** User and system CPU of this process in clock ticks, from {@code /proc/self/stat}; zeros elsewhere. */
+    private static long[] userSystemTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // the fields after the command name, which is in parentheses and may hold spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
     }
 
     private static long gcMillis() {

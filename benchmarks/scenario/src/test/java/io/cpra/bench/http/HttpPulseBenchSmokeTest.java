@@ -29,7 +29,17 @@ class HttpPulseBenchSmokeTest {
     }
 
     @Test
+    void theFloorClientRunsTheSameLoad() throws Exception {
+        HttpBench bench = HttpBench.parse(new String[] {"--checks=1000", "--warmup=100", "--concurrency=4",
+                "--monitors=10", "--client=floor"});
+        assumeTrue(Files.isExecutable(Path.of(bench.nginx())), "nginx is not installed at " + bench.nginx());
+
+        assertThat(HttpPulseBench.run(bench)).contains("OK 1,000, WARNING 0, CRITICAL 0, UNKNOWN 0: 0 not OK");
+    }
+
+    @Test
     void badArgumentsAreNamed() {
+        assertThatThrownBy(() -> HttpBench.parse(new String[] {"--client=curl"})).hasMessage("--client is plugin or floor, got curl");
         assertThatThrownBy(() -> HttpBench.parse(new String[] {"--checkz=5"})).hasMessageContaining("unknown key --checkz");
         assertThat(HttpBench.parse(new String[] {"--keepalive-timeout=5ms"}).keepaliveTimeout().toMillis()).isEqualTo(5);
     }
