@@ -24,8 +24,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One prepared {@code http} monitor: its URL, its interned {@link Endpoint} and a pointer to
- * its shared {@link HttpSpec}. Immutable, so safe for concurrent calls.
+ * One prepared {@code http} monitor: its URL and a pointer to its shared {@link HttpSpec}.
+ * Immutable, so safe for concurrent calls.
  *
  * <p>Each attempt takes a client whose connect timeout fits in the time left, a connection
  * from {@link Connections} (an idle keep-alive one if there is one), sets the request's read
@@ -46,13 +46,11 @@ final class HttpCheck implements PulseCheck {
     private static final Header CONNECTION_CLOSE = HeaderValues.CONNECTION_CLOSE;
 
     private final String url;
-    private final Endpoint endpoint;
     private final HttpSpec spec;
     private final Transport transport;
 
-    HttpCheck(String url, Endpoint endpoint, HttpSpec spec, Transport transport) {
+    HttpCheck(String url, HttpSpec spec, Transport transport) {
         this.url = url;
-        this.endpoint = endpoint;
         this.spec = spec;
         this.transport = transport;
     }
@@ -68,7 +66,7 @@ final class HttpCheck implements PulseCheck {
     /** The configured URL's {@code host:port}; redirects do not change it. */
     @Override
     public String destination() {
-        return endpoint.destination();
+        return Endpoint.destination(url);
     }
 
     @Override
@@ -113,8 +111,8 @@ final class HttpCheck implements PulseCheck {
         try {
             Method method = spec.method();
             String body = spec.body();
-            Endpoint at = endpoint;
             URI uri = URI.create(url);
+            Endpoint at = Endpoint.of(uri, spec.tls());
             for (int redirects = 0; ; redirects++) {
                 Exchange exchange = exchange(at, uri, method, body, deadline);
                 if (exchange.location == null) {

@@ -53,8 +53,8 @@ import java.util.regex.PatternSyntaxException;
  * <p><b>Sharing.</b> One set of Helidon WebClients serves every monitor; monitors with equal
  * TLS settings share a client, and monitors of one server share its keep-alive connections
  * ({@link Connections}; how many are kept is set by {@link ConnectionSettings}). Everything
- * but the URL is parsed once and interned, the server ({@link Endpoint}) included, so monitors
- * that differ only by URL cost a URL string and a small object each.
+ * but the URL is parsed once and interned, so monitors that differ only by URL cost a URL
+ * string and a small object each.
  *
  * <p>Thread-safe: {@link #prepare} may run concurrently with checks.
  */
@@ -109,7 +109,6 @@ public final class HttpCheckPlugin implements PulsePlugin {
     private final Interner<HeaderList> headerLists = new Interner<>();
     private final Interner<StatusMatcher> statusMatchers = new Interner<>();
     private final Interner<BodyMatcher> bodyMatchers = new Interner<>();
-    private final Interner<Endpoint> endpoints = new Interner<>();
 
     /**
      * The provider {@link java.util.ServiceLoader} creates; connection reuse is set by system
@@ -167,7 +166,7 @@ public final class HttpCheckPlugin implements PulsePlugin {
                 throw config.error("ca_file", e.getMessage());
             }
         }
-        return new HttpCheck(url, endpoints.intern(Endpoint.of(url, shared.tls())), shared, transport);
+        return new HttpCheck(url, shared, transport);
     }
 
     @Override
