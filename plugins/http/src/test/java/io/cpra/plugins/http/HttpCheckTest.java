@@ -8,6 +8,7 @@ import io.cpra.plugin.api.PulseOutcome.Status;
 import io.cpra.plugin.api.PulseOutcome;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Handler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,26 +57,11 @@ class HttpCheckTest {
                         .get("/status/{code}", (req, res) -> res
                                 .status(io.helidon.http.Status.create(Integer.parseInt(req.path().pathParameters().get("code"))))
                                 .send("status page"))
-                        .get("/redirect", (req, res) -> res
-                                .status(io.helidon.http.Status.FOUND_302)
-                                .header(HeaderNames.LOCATION, "/ok")
-                                .send())
-                        .get("/loop", (req, res) -> res
-                                .status(io.helidon.http.Status.FOUND_302)
-                                .header(HeaderNames.LOCATION, "/loop")
-                                .send())
-                        .get("/to-ftp", (req, res) -> res
-                                .status(io.helidon.http.Status.MOVED_PERMANENTLY_301)
-                                .header(HeaderNames.LOCATION, "ftp://files.example/pub")
-                                .send())
-                        .post("/post-307", (req, res) -> res
-                                .status(io.helidon.http.Status.TEMPORARY_REDIRECT_307)
-                                .header(HeaderNames.LOCATION, "/echo-body")
-                                .send())
-                        .post("/post-303", (req, res) -> res
-                                .status(io.helidon.http.Status.SEE_OTHER_303)
-                                .header(HeaderNames.LOCATION, "echo-method")
-                                .send())
+                        .get("/redirect", redirect(io.helidon.http.Status.FOUND_302, "/ok"))
+                        .get("/loop", redirect(io.helidon.http.Status.FOUND_302, "/loop"))
+                        .get("/to-ftp", redirect(io.helidon.http.Status.MOVED_PERMANENTLY_301, "ftp://files.example/pub"))
+                        .post("/post-307", redirect(io.helidon.http.Status.TEMPORARY_REDIRECT_307, "/echo-body"))
+                        .post("/post-303", redirect(io.helidon.http.Status.SEE_OTHER_303, "echo-method"))
                         .any("/echo-method", (req, res) -> res.send("method=" + req.prologue().method().text()))
                         .get("/echo-headers", (req, res) -> res.send(
                                 "probe=" + req.headers().first(HeaderNames.create("X-Probe")).orElse("-")
@@ -104,6 +90,10 @@ class HttpCheckTest {
                 .build()
                 .start();
         base = "http://127.0.0.1:" + server.port();
+    }
+
+    private static Handler redirect(io.helidon.http.Status status, String location) {
+        return (req, res) -> res.status(status).header(HeaderNames.LOCATION, location).send();
     }
 
     @AfterAll
