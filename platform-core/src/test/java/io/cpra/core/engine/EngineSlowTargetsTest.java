@@ -101,7 +101,8 @@ class EngineSlowTargetsTest {
             fixture.nanos.addAndGet(100 * MS);
             fixture.engine.summary().join();
             fixture.engine.summary().join();
-            LockSupport.parkNanos(3 * MS);
+            // the pool's supervisor looks at deadlines every 5 ms of real time
+            LockSupport.parkNanos(6 * MS);
         }
 
         long red = 0;
@@ -111,12 +112,15 @@ class EngineSlowTargetsTest {
             }
         }
         assertThat(red).as("closed-port monitors in an incident").isEqualTo(REFUSED);
-        // ten intervals went by: the closed-port monitors were checked in (nearly) every one, and
-        // the slow ones in most once the pool had grown (the first seconds ramp it up)
+        // ten intervals went by: the closed-port monitors were checked in (nearly) every one; the
+        // slow ones — whose calls end when the deadline's interrupt lands, a little after it on
+        // this hand-driven clock — all had their turns, the shortfall spread evenly over them
         assertThat(refused.stream().mapToInt(check -> check.calls.get()).min().orElseThrow())
                 .as("checks of the least-checked closed-port monitor").isGreaterThanOrEqualTo(9);
-        assertThat(slow.stream().mapToInt(check -> check.started.get()).min().orElseThrow())
-                .as("checks of the least-checked slow monitor").isGreaterThanOrEqualTo(6);
+        int fewest = slow.stream().mapToInt(check -> check.started.get()).min().orElseThrow();
+        int most = slow.stream().mapToInt(check -> check.started.get()).max().orElseThrow();
+        assertThat(fewest).as("checks of the least-checked slow monitor").isGreaterThanOrEqualTo(4);
+        assertThat(most - fewest).as("spread of checks among the slow monitors").isLessThanOrEqualTo(3);
         assertThat(fixture.engine.pools().get(0).limit()).as("the pool grew past its floor").isGreaterThan(100);
     }
 

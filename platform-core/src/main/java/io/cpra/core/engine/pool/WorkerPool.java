@@ -42,6 +42,11 @@ import java.util.function.LongSupplier;
  */
 public final class WorkerPool {
 
+    /** Jobs the queue takes beyond its share per call: one engine batch. */
+    public static final int QUEUE_SLACK = 4096;
+    /** Jobs the queue takes per call the limit allows. */
+    public static final int QUEUE_PER_CALL = 4;
+
     private final PoolSettings settings;
     private final RingQueue<Job> jobs;
     private final RingQueue<Job> results;
@@ -150,11 +155,14 @@ public final class WorkerPool {
         if (stopping) {
             return 0;
         }
+        // the queue holds what the workers take up soon, not a backlog: due jobs that cannot
+        // start soon wait with the engine, where a slot that passes is skipped and counted
+        int room = Math.min(count, Math.max(0, queueBound() - jobs.size()));
         long now = clock.getAsLong();
-        for (int i = from; i < from + count; i++) {
+        for (int i = from; i < from + room; i++) {
             batch[i].enqueuedNanos = now;
         }
-        int accepted = jobs.offer(batch, from, count);
+        int accepted = room == 0 ? 0 : jobs.offer(batch, from, room);
         if (accepted < count) {
             // a job refused again and again while it waits is one deferral, not one per tick
             long fresh = 0;
@@ -200,6 +208,17 @@ public final class WorkerPool {
      */
     public int queueDepth() {
         return jobs.size();
+    }
+
+    /**
+     * How many jobs the queue takes now: {@link #QUEUE_SLACK} plus {@link #QUEUE_PER_CALL} per
+     * call the limit allows, within the queue's capacity — a few ticks' work for the workers.
+     * More would only be a second backlog, behind the engine's, where jobs age unseen.
+     *
+     * @return the bound
+     */
+    public int queueBound() {
+        return (int) Math.min(jobs.capacity(), QUEUE_SLACK + (long) QUEUE_PER_CALL * limit);
     }
 
     /**
