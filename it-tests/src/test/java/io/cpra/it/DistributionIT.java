@@ -292,6 +292,9 @@ class DistributionIT {
         var version = cpra.run("version");
         assertThat(version.status()).isZero();
         assertThat(version.output()).startsWith("cpra ").contains("Java ").contains("Helidon 4.3.0");
+        var dashed = cpra.run("--version");
+        assertThat(dashed.status()).as(dashed.output()).isZero();
+        assertThat(dashed.output()).isEqualTo(version.output());
 
         var help = cpra.run("--help");
         assertThat(help.status()).isZero();
