@@ -30,6 +30,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("io.cpra.plugins.examplecheck")).isTrue();
         assertThat(classes.containPackage("io.cpra.plugins.http")).isTrue();
         assertThat(classes.containPackage("io.cpra.core.engine.lifecycle")).isTrue();
+        assertThat(classes.containPackage("io.cpra.testing.postgres")).isTrue();
     }
 
     @Test
@@ -73,6 +74,13 @@ class ArchitectureTest {
         classes().that().resideInAPackage("io.cpra.core.engine.lifecycle..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "java.lang..", "java.util..", "io.cpra.core.engine.lifecycle..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTestsUseTheTestSupport() {
+        noClasses().that().resideOutsideOfPackage("io.cpra.testing..")
+                .should().dependOnClassesThat().resideInAPackage("io.cpra.testing..")
                 .check(classes);
     }
 
