@@ -81,8 +81,9 @@ class DistributionIT {
     }
 
     @Test
-    void theBundledManifestShowsEveryColourWithinAMinute() throws Exception {
-        cpra.serve();
+    void theBundledManifestShowsFourColoursWithinAMinuteAndGrayOnMaintenance() throws Exception {
+        String token = "it-" + Long.toHexString(System.nanoTime()) + "-token";
+        cpra.env("CPRA_API_TOKEN", token).serve();
 
         Path logs = cpra.home().resolve("logs");
         awaitLine(logs.resolve("warning_alerts.log"), "DEGRADED closed-port");
@@ -91,6 +92,9 @@ class DistributionIT {
         awaitLine(logs.resolve("recovery.log"), "RECOVERED demo-flag");
         assertThat(cpra.home().resolve("data/demo-flag")).content().startsWith("repaired by cpra");
         assertThat(cpra.output()).contains("with 3 monitor(s)");
+        var maintenance = cpra.send("POST", "/api/v1/monitors/closed-port/maintenance", token, "{\"for\": \"2h\"}");
+        assertThat(maintenance.statusCode()).as(maintenance.body()).isEqualTo(200);
+        awaitLine(logs.resolve("maintenance.log"), "MAINTENANCE closed-port");
 
         var metrics = cpra.get("/observe/metrics").body();
         assertThat(metrics).contains("cpra_checks_total").contains("cpra_pool_limit{");
