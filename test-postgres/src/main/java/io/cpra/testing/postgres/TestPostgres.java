@@ -60,7 +60,12 @@ public final class TestPostgres {
         if (shared == null && failure == null) {
             try {
                 String url = System.getenv(URL_VARIABLE);
-                shared = url == null || url.isBlank() ? PrivateServer.start() : parse(url);
+                if (url == null || url.isBlank()) {
+                    shared = PrivateServer.start();
+                } else {
+                    shared = parse(url);
+                    System.err.println("[cpra tests] PostgreSQL: " + shared + ", from " + URL_VARIABLE);
+                }
             } catch (IOException | RuntimeException e) {
                 failure = new IllegalStateException("no PostgreSQL server for the tests: " + e.getMessage()
                         + "\n(set " + URL_VARIABLE + "=" + FORM + " to use a server of yours)", e);
