@@ -33,6 +33,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("io.cpra.plugins.examplecheck")).isTrue();
         assertThat(classes.containPackage("io.cpra.plugins.http")).isTrue();
         assertThat(classes.containPackage("io.cpra.core.engine.lifecycle")).isTrue();
+        assertThat(classes.containPackage("io.cpra.testing.postgres")).isTrue();
     }
 
     @Test
@@ -89,6 +90,13 @@ class ArchitectureTest {
         classes().that().resideInAPackage("io.cpra.core.engine.lifecycle..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "java.lang..", "java.util..", "io.cpra.core.engine.lifecycle..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTestsUseTheTestSupport() {
+        noClasses().that().resideOutsideOfPackage("io.cpra.testing..")
+                .should().dependOnClassesThat().resideInAPackage("io.cpra.testing..")
                 .check(classes);
     }
 

@@ -1,5 +1,6 @@
 package io.cpra.it;
 
+import io.cpra.testing.postgres.TestPostgres;
 import io.helidon.webserver.WebServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,7 +16,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * codes to a receiver that is down, holds set and a monitor created through the API. After a restart on the same store
  * nothing acknowledged is lost: the created monitor, holds, open incidents (same ids, no new ones) and every code that
  * was waiting, delivered with the id it was first tried with. Once on the embedded SQLite store,
- * once on PostgreSQL (127.0.0.1:5432, database {@code test}, a schema of its own).
+ * once on PostgreSQL ({@link TestPostgres}, a schema of its own).
  */
 class CrashRecoveryIT {
 
@@ -152,12 +152,13 @@ class CrashRecoveryIT {
         try (Connection admin = postgres(); Statement statement = admin.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
-        cpra.env("CPRA_STORAGE_URL", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema)
-                .env("CPRA_STORAGE_USER", "postgres");
+        TestPostgres server = TestPostgres.get();
+        cpra.env("CPRA_STORAGE_URL", server.url(schema)).env("CPRA_STORAGE_USER", server.user())
+                .env("CPRA_STORAGE_PASSWORD", server.password());
     }
 
     private static Connection postgres() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+        return TestPostgres.get().admin();
     }
 
     private void manifest(int hookPort) throws IOException {

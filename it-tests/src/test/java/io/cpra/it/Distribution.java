@@ -52,6 +52,14 @@ final class Distribution {
         return new Distribution(target);
     }
 
+    /** A home made some other way, such as the dev home {@code ./dev home} keeps; used in place. */
+    static Distribution at(Path home) {
+        if (!Files.isExecutable(home.resolve("bin/cpra"))) {
+            throw new IllegalStateException("no bin/cpra in " + home);
+        }
+        return new Distribution(home);
+    }
+
     Path home() {
         return home;
     }
@@ -74,7 +82,12 @@ final class Distribution {
 
     /** Starts the server on a free port and waits until it reports ready. */
     Distribution serve() throws IOException, InterruptedException {
-        port = freePort();
+        return serveOn(freePort());
+    }
+
+    /** Starts the server on the given port and waits until it reports ready. */
+    Distribution serveOn(int port) throws IOException, InterruptedException {
+        this.port = port;
         env("SERVER_PORT", String.valueOf(port));
         env("SERVER_HOST", "127.0.0.1");
         output = home.resolve("serve-" + (++runs) + ".out");
@@ -178,7 +191,7 @@ final class Distribution {
         return builder.start();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

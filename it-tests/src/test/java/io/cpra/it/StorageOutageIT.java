@@ -1,5 +1,6 @@
 package io.cpra.it;
 
+import io.cpra.testing.postgres.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,11 +18,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Readiness follows the store: the distribution on PostgreSQL as a role of its own, which the
- * test then locks out (no new logins, its connections ended), and lets back in. Monitoring goes
- * on meanwhile; only readiness says the store is gone.
+ * Readiness follows the store: the distribution on PostgreSQL ({@link TestPostgres}) as a role of
+ * its own, which the test then locks out (no new logins, its connections ended), and lets back
+ * in. Monitoring goes on meanwhile; only readiness says the store is gone.
  */
 class StorageOutageIT {
+
+    static final TestPostgres SERVER = TestPostgres.get();
 
     @TempDir
     Path temp;
@@ -33,10 +35,12 @@ class StorageOutageIT {
     @BeforeEach
     void setUp() throws IOException, SQLException {
         cpra = Distribution.copyTo(temp.resolve("cpra"));
-        admin("CREATE ROLE " + name + " LOGIN", "CREATE SCHEMA " + name + " AUTHORIZATION " + name);
-        cpra.env("CPRA_STORAGE_URL", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + name
-                        + "&connectTimeout=2&socketTimeout=5")
-                .env("CPRA_STORAGE_USER", name);
+        // a password too, for a server named by CPRA_TEST_POSTGRES_URL that does not trust loopback
+        String password = UUID.randomUUID().toString();
+        admin("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'",
+                "CREATE SCHEMA " + name + " AUTHORIZATION " + name);
+        cpra.env("CPRA_STORAGE_URL", SERVER.url(name) + "&connectTimeout=2&socketTimeout=5")
+                .env("CPRA_STORAGE_USER", name).env("CPRA_STORAGE_PASSWORD", password);
     }
 
     @AfterEach
@@ -55,7 +59,7 @@ class StorageOutageIT {
         admin("ALTER ROLE " + name + " NOLOGIN",
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + name + "'");
         HttpResponse<String> down = awaitReady(503);
-        assertThat(down.body()).contains("storage").contains("postgresql://127.0.0.1:5432/test");
+        assertThat(down.body()).contains("storage").contains(SERVER.describe(name));
         assertThat(cpra.get("/observe/health/live").statusCode()).isEqualTo(200);
         assertThat(cpra.get("/api/v1/summary").statusCode()).isEqualTo(200);
 
@@ -76,8 +80,7 @@ class StorageOutageIT {
     }
 
     private static void admin(String... statements) throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-             Statement statement = admin.createStatement()) {
+        try (Connection admin = SERVER.admin(); Statement statement = admin.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }

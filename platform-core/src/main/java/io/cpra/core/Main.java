@@ -39,7 +39,8 @@ public final class Main {
                               type, the config keys it accepts
               validate [FILE] check a monitors manifest (by default the configured one): print
                               every error and exit 1, or a summary and exit 0
-              version         print the version
+              version, --version
+                              print the versions of cpra, Java and Helidon
               help, --help    print this help
 
             Settings come from conf/application.yaml, overridden by environment variables
@@ -76,7 +77,7 @@ public final class Main {
             case "serve" -> serve(out, err);
             case "plugins" -> plugins(args.length > 1 ? args[1] : null, out, err);
             case "validate" -> validate(args.length > 1 ? args[1] : null, out, err);
-            case "version" -> {
+            case "version", "--version" -> {
                 out.println(VersionInfo.line());
                 yield 0;
             }

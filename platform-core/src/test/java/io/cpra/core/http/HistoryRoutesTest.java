@@ -1,13 +1,13 @@
 package io.cpra.core.http;
 
 import io.cpra.core.storage.StorageSettings;
+import io.cpra.testing.postgres.TestPostgres;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -17,10 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The history routes' contract ({@link HistoryRoutesContract}) on both stores: a SQLite file in
- * a temporary folder, and a schema of its own on the build machine's PostgreSQL server
- * (127.0.0.1:5432, database {@code test}, trust authentication; override with
- * {@code -Dcpra.test.postgres.host/port/database/user}). An unreachable server fails the tests:
- * it is not a reason to skip them.
+ * a temporary folder, and a schema of its own on the tests' PostgreSQL server ({@link TestPostgres}:
+ * the one {@code CPRA_TEST_POSTGRES_URL} names, or a private one). A server that cannot be had
+ * fails the tests: it is not a reason to skip them.
  */
 class HistoryRoutesTest {
 
@@ -49,10 +48,7 @@ class HistoryRoutesTest {
     @Nested
     class OnPostgres extends HistoryRoutesContract {
 
-        private static final String HOST = System.getProperty("cpra.test.postgres.host", "127.0.0.1");
-        private static final int PORT = Integer.getInteger("cpra.test.postgres.port", 5432);
-        private static final String DATABASE = System.getProperty("cpra.test.postgres.database", "test");
-        private static final String USER = System.getProperty("cpra.test.postgres.user", "postgres");
+        private static final TestPostgres SERVER = TestPostgres.get();
 
         private String schema;
 
@@ -62,9 +58,9 @@ class HistoryRoutesTest {
             try (Connection admin = admin(); Statement statement = admin.createStatement()) {
                 statement.execute("CREATE SCHEMA " + schema);
             }
-            // trust authentication ignores the password; it is there to prove that no answer shows it
-            return new StorageSettings("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE + "?currentSchema="
-                    + schema, USER, PASSWORD, 3, Duration.ofSeconds(10));
+            // a private server trusts loopback and ignores the password: it is there to prove that no answer shows it
+            return new StorageSettings(SERVER.url(schema), SERVER.user(),
+                    SERVER.password().isEmpty() ? PASSWORD : SERVER.password(), 3, Duration.ofSeconds(10));
         }
 
         @Override
@@ -77,13 +73,12 @@ class HistoryRoutesTest {
         }
 
         private static Connection admin() throws SQLException {
-            return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE, USER, "");
+            return SERVER.admin();
         }
 
         @Test
         void theStoreUnderTestIsThePostgresSchema() {
-            assertThat(api.storage.describe()).isEqualTo("postgresql://" + HOST + ":" + PORT + "/" + DATABASE
-                    + "?currentSchema=" + schema);
+            assertThat(api.storage.describe()).isEqualTo(SERVER.describe(schema));
         }
 
         @Test

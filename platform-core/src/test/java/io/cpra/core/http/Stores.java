@@ -1,13 +1,13 @@
 package io.cpra.core.http;
 
 import io.cpra.core.storage.StorageSettings;
+import io.cpra.testing.postgres.TestPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -17,16 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * Empty stores for API tests: a SQLite file in a temporary folder, or a schema of its own on the
- * PostgreSQL server this kind of machine runs (127.0.0.1:5432, trust auth, database {@code test};
- * system properties {@code cpra.test.postgres.*} point elsewhere). A PostgreSQL that cannot be
- * reached fails the test that asked for it.
+ * tests' PostgreSQL server ({@link TestPostgres}: the one {@code CPRA_TEST_POSTGRES_URL} names, or
+ * a private one). A PostgreSQL that cannot be had fails the test that asked for it.
  */
 final class Stores {
-
-    private static final String HOST = System.getProperty("cpra.test.postgres.host", "127.0.0.1");
-    private static final int PORT = Integer.getInteger("cpra.test.postgres.port", 5432);
-    private static final String DATABASE = System.getProperty("cpra.test.postgres.database", "test");
-    private static final String USER = System.getProperty("cpra.test.postgres.user", "postgres");
 
     private Stores() {
     }
@@ -78,20 +72,18 @@ final class Stores {
     }
 
     static Store postgres() {
+        TestPostgres server = TestPostgres.get();
         String schema = "cpra_api_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        admin("CREATE SCHEMA " + schema);
-        return new Store(new StorageSettings("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE
-                + "?currentSchema=" + schema, USER, "", 3, Duration.ofSeconds(10)),
-                () -> admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+        admin(server, "CREATE SCHEMA " + schema);
+        return new Store(new StorageSettings(server.url(schema), server.user(), server.password(), 3, Duration.ofSeconds(10)),
+                () -> admin(server, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
     }
 
-    private static void admin(String sql) {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE,
-                USER, ""); Statement statement = admin.createStatement()) {
+    private static void admin(TestPostgres server, String sql) {
+        try (Connection admin = server.admin(); Statement statement = admin.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + HOST + ":" + PORT + "/" + DATABASE
-                    + " is needed by this test and cannot be reached: " + e.getMessage(), e);
+            throw new IllegalStateException(server + " is needed by this test and cannot be reached: " + e.getMessage(), e);
         }
     }
 }

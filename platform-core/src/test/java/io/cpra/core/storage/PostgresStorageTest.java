@@ -1,9 +1,9 @@
 package io.cpra.core.storage;
 
+import io.cpra.testing.postgres.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -17,17 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The storage contract on the PostgreSQL server of the build machine (127.0.0.1:5432, database
- * {@code test}, trust authentication; override with {@code -Dcpra.test.postgres.host/port/database/user}).
- * Each store is a schema of its own, dropped after the test. An unreachable server fails the
- * tests: it is not a reason to skip them.
+ * The storage contract on the tests' PostgreSQL server ({@link TestPostgres}: the one
+ * {@code CPRA_TEST_POSTGRES_URL} names, or a private one). Each store is a schema of its own,
+ * dropped after the test. A server that cannot be had fails the tests: it is not a reason to skip them.
  */
 class PostgresStorageTest extends StorageContractTest {
 
-    private static final String HOST = System.getProperty("cpra.test.postgres.host", "127.0.0.1");
-    private static final int PORT = Integer.getInteger("cpra.test.postgres.port", 5432);
-    private static final String DATABASE = System.getProperty("cpra.test.postgres.database", "test");
-    private static final String USER = System.getProperty("cpra.test.postgres.user", "postgres");
+    private static final TestPostgres SERVER = TestPostgres.get();
 
     private final List<String> schemas = new ArrayList<>();
 
@@ -38,12 +34,17 @@ class PostgresStorageTest extends StorageContractTest {
             statement.execute("CREATE SCHEMA " + schema);
         }
         schemas.add(schema);
-        return settings(HOST, PORT, schema, Duration.ofSeconds(10));
+        return settings(SERVER.host(), SERVER.port(), schema, Duration.ofSeconds(10));
     }
 
     private static StorageSettings settings(String host, int port, String schema, Duration timeout) {
-        return new StorageSettings("jdbc:postgresql://" + host + ":" + port + "/" + DATABASE + "?currentSchema=" + schema,
-                USER, PASSWORD, 3, timeout);
+        return new StorageSettings("jdbc:postgresql://" + host + ":" + port + "/" + SERVER.database() + "?currentSchema="
+                + schema, SERVER.user(), password(), 3, timeout);
+    }
+
+    /** A private server trusts loopback and ignores the password: the one that must never show is sent anyway. */
+    private static String password() {
+        return SERVER.password().isEmpty() ? PASSWORD : SERVER.password();
     }
 
     private static String schemaOf(StorageSettings store) {
@@ -69,18 +70,17 @@ class PostgresStorageTest extends StorageContractTest {
     }
 
     private static Connection admin() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE, USER, "");
+        return SERVER.admin();
     }
 
     @Test
     void theDescriptionIsTheUrlWithoutJdbcOrSecrets() {
-        assertThat(storage.describe()).isEqualTo("postgresql://" + HOST + ":" + PORT + "/" + DATABASE
-                + "?currentSchema=" + schemaOf(settings));
+        assertThat(storage.describe()).isEqualTo(SERVER.describe(schemaOf(settings)));
     }
 
     @Test
     void aBatchAcknowledgedBeforeTheConnectionsDropIsFoundByTheNextProcess() throws Exception {
-        try (LoopbackProxy proxy = new LoopbackProxy(HOST, PORT)) {
+        try (LoopbackProxy proxy = new LoopbackProxy(SERVER.host(), SERVER.port())) {
             Storage cut = open(settings("127.0.0.1", proxy.port(), schemaOf(settings), Duration.ofSeconds(2)));
             cut.write(new StorageBatch().putSnapshot(snapshot("a", 2, 1)).addEvent(event("a", "k", null, 0, 1)));
 
@@ -98,7 +98,7 @@ class PostgresStorageTest extends StorageContractTest {
     @Test
     void aServerThatIsGoneIsUnhealthy() throws Exception {
         Storage through;
-        try (LoopbackProxy proxy = new LoopbackProxy(HOST, PORT)) {
+        try (LoopbackProxy proxy = new LoopbackProxy(SERVER.host(), SERVER.port())) {
             through = open(settings("127.0.0.1", proxy.port(), schemaOf(settings), Duration.ofSeconds(2)));
             assertThat(through.healthy()).isTrue();
         }
@@ -110,13 +110,13 @@ class PostgresStorageTest extends StorageContractTest {
     @Test
     void anUnreachableServerCannotBeOpenedAndTheMessageSaysWhich() throws Exception {
         int port;
-        try (LoopbackProxy proxy = new LoopbackProxy(HOST, PORT)) {
+        try (LoopbackProxy proxy = new LoopbackProxy(SERVER.host(), SERVER.port())) {
             port = proxy.port();
         }
 
         assertThatThrownBy(() -> open(settings("127.0.0.1", port, "nowhere", Duration.ofSeconds(1))))
                 .isInstanceOf(StorageException.class)
-                .hasMessageStartingWith("storage postgresql://127.0.0.1:" + port + "/" + DATABASE
+                .hasMessageStartingWith("storage postgresql://127.0.0.1:" + port + "/" + SERVER.database()
                         + "?currentSchema=nowhere: cannot open")
                 .message().doesNotContain(PASSWORD);
     }
