@@ -34,6 +34,14 @@ import java.util.Map;
  * here, the monitors that missed their last turn first, until a call of that destination ends
  * or their slot has passed (then the slot is skipped and counted). Checks without a
  * destination are never held here.
+ *
+ * <h2>Memory</h2>
+ * <p>A million monitors may have a million different hosts. A destination with a single
+ * monitor can never be heavy (a monitor has at most one check in flight), so it gets no entry
+ * of its own: its demand counts with the checks that have no destination, and all that is kept
+ * of it is its first monitor's row in an open-addressing table of {@code int}s (a few bytes a
+ * monitor; its text is asked of the check again when needed). A second monitor of the same
+ * destination promotes it to an entry with an id, and both rows are moved under it.
  */
 final class Destinations {
 
@@ -56,10 +64,35 @@ final class Destinations {
         }
     }
 
-    // per destination, in plain arrays grown by doubling: a million destinations cost a few
-    // dozen bytes each, and nothing per check
+    /** What the table needs to know of rows: the store's, through the admission. */
+    interface Rows {
+        /** The text of the row's check's destination; empty for none. */
+        String destination(int row);
+
+        /** The id the row's check goes to now ({@link #NONE} for none, or a single-monitor destination). */
+        int id(int row);
+
+        /** Moves the row under another id. */
+        void id(int row, int id);
+
+        /** Checks per second the row asks for. */
+        double perSecond(int row);
+
+        /** The row's check timeout. */
+        long timeoutNanos(int row);
+    }
+
+    private final Rows rows;
+    /**
+     * Destinations by the hash of their text, open addressing: 0 is a free slot, {@code d > 0}
+     * the entry of a destination shared by several monitors, {@code -(row + 1)} the only
+     * monitor of a destination seen once.
+     */
+    private int[] table = new int[1 << 10];
+    private int used;
     private final Map<String, Integer> ids = new HashMap<>();
     private int count = 1;
+    private int[] members = new int[16];
     private String[] names = new String[16];
     private double[] demand = new double[16];
     private double[] priorWork = new double[16];
@@ -79,20 +112,93 @@ final class Destinations {
     /** Rows whose last slot was skipped while they waited for their destination's share. */
     private final BitSet starvedRows = new BitSet();
 
-    Destinations() {
+    Destinations(Rows rows) {
+        this.rows = rows;
         names[NONE] = "";
         Arrays.fill(cap, Integer.MAX_VALUE);
     }
 
     // ---- rows ------------------------------------------------------------------------------
 
-    /** The id of a destination, numbering it if it is new; {@link #NONE} for the empty string. */
+    /**
+     * A row got a check going to {@code destination}: numbers the destination if a monitor
+     * already goes there, and sets the row's id. Call before counting the row's demand.
+     *
+     * <p>The row's column holds the destination's id when it has one, {@link #NONE} for no
+     * destination, and for the only monitor of a destination a negative number carrying the
+     * hash of its text, so that the table can be grown and searched without asking the checks
+     * for their destinations again.
+     */
+    void attach(int row, String destination) {
+        if (destination.isEmpty()) {
+            rows.id(row, NONE);
+            return;
+        }
+        if ((used + 1) * 2 > table.length) {
+            grow();
+        }
+        int hash = spread(destination.hashCode());
+        int alone = hash | Integer.MIN_VALUE;
+        int mask = table.length - 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            int slot = table[i];
+            if (slot == 0) {
+                table[i] = -(row + 1);
+                used++;
+                rows.id(row, alone);
+                return;
+            }
+            if (slot > 0 && names[slot].equals(destination)) {
+                members[slot]++;
+                rows.id(row, slot);
+                return;
+            }
+            if (slot < 0) {
+                int first = -slot - 1;
+                if (first != row && rows.id(first) == alone && destination.equals(rows.destination(first))) {
+                    int d = newEntry(destination);
+                    table[i] = d;
+                    members[d] = 2;
+                    move(first, NONE, d);
+                    rows.id(row, d);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A row loses its check (removed, or about to be changed): call after uncounting its demand. */
+    void detach(int row) {
+        int id = rows.id(row);
+        starvedRows.clear(row);
+        rows.id(row, NONE);
+        if (id > 0) {
+            members[id]--;
+        } else if (id < 0) {
+            int mask = table.length - 1;
+            for (int i = id & mask; table[i] != 0; i = (i + 1) & mask) {
+                if (table[i] == -(row + 1)) {
+                    remove(i);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The id a row's column holds, as admission uses it: single-monitor destinations are {@link #NONE}. */
+    static int admissionId(int column) {
+        return Math.max(NONE, column);
+    }
+
+    /** The id of a destination's entry, or {@link #NONE} when it has none (one monitor, or none at all). */
     int idOf(String destination) {
-        return intern(destination);
+        Integer id = ids.get(destination);
+        return id == null ? NONE : id;
     }
 
     /** The row is scheduled: it asks destination {@code d} for {@code perSecond} checks. Idempotent. */
-    void count(int row, int d, double perSecond, long timeoutNanos) {
+    void count(int row, int column, double perSecond, long timeoutNanos) {
+        int d = admissionId(column);
         if (!counted.get(row)) {
             counted.set(row);
             demand[d] += perSecond;
@@ -101,7 +207,8 @@ final class Destinations {
     }
 
     /** The row is no longer scheduled (paused, disabled, in maintenance, removed, changed). Idempotent. */
-    void uncount(int row, int d, double perSecond, long timeoutNanos) {
+    void uncount(int row, int column, double perSecond, long timeoutNanos) {
+        int d = admissionId(column);
         if (counted.get(row)) {
             counted.clear(row);
             demand[d] = Math.max(0, demand[d] - perSecond);
@@ -315,18 +422,12 @@ final class Destinations {
 
     // ---- inside ------------------------------------------------------------------------------
 
-    private int intern(String destination) {
-        if (destination.isEmpty()) {
-            return NONE;
-        }
-        Integer id = ids.get(destination);
-        if (id != null) {
-            return id;
-        }
+    private int newEntry(String destination) {
         int d = count++;
         if (d == names.length) {
             int size = names.length * 2;
             names = Arrays.copyOf(names, size);
+            members = Arrays.copyOf(members, size);
             demand = Arrays.copyOf(demand, size);
             priorWork = Arrays.copyOf(priorWork, size);
             inFlight = Arrays.copyOf(inFlight, size);
@@ -340,6 +441,58 @@ final class Destinations {
         ids.put(destination, d);
         names[d] = destination;
         return d;
+    }
+
+    /** Moves a row, and its demand if counted, from one id to another. */
+    private void move(int row, int from, int to) {
+        if (counted.get(row)) {
+            double perSecond = rows.perSecond(row);
+            long timeout = rows.timeoutNanos(row);
+            demand[from] = Math.max(0, demand[from] - perSecond);
+            priorWork[from] = Math.max(0, priorWork[from] - perSecond * timeout);
+            demand[to] += perSecond;
+            priorWork[to] += perSecond * timeout;
+        }
+        rows.id(row, to);
+    }
+
+    private void grow() {
+        int[] old = table;
+        table = new int[old.length * 2];
+        int mask = table.length - 1;
+        for (int slot : old) {
+            if (slot != 0) {
+                int i = home(slot) & mask;
+                while (table[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                table[i] = slot;
+            }
+        }
+    }
+
+    /** Backward-shift deletion: later members of the run move into the hole unless their home lies between. */
+    private void remove(int hole) {
+        int mask = table.length - 1;
+        table[hole] = 0;
+        used--;
+        for (int j = (hole + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
+            int home = home(table[j]) & mask;
+            if (((j - home) & mask) >= ((j - hole) & mask)) {
+                table[hole] = table[j];
+                table[j] = 0;
+                hole = j;
+            }
+        }
+    }
+
+    /** The hash a slot's destination was placed by: its text's for an entry, its row's column for a single monitor. */
+    private int home(int slot) {
+        return slot > 0 ? spread(names[slot].hashCode()) : rows.id(-slot - 1);
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
     }
 
     /** Receives a job admitted from the parked ones. */

@@ -40,8 +40,6 @@ final class PulseAdmission {
     static final long ADAPT_EVERY_NANOS = 1_000_000_000L;
     /** How soon they are recomputed after the schedule changed (monitors added, held, removed). */
     static final long ADAPT_AFTER_CHANGE_NANOS = 100_000_000L;
-    /** The unit of the last-start column: 100 ms on the engine's clock, from {@code origin}. */
-    private static final long START_UNIT_NANOS = 100_000_000L;
 
     private final EntityStore<PulseCheck, MonitorSpec> store;
     private final TimingWheel wheel;
@@ -49,8 +47,7 @@ final class PulseAdmission {
     private final EngineCounters counters;
     private final TickClock tick;
     private final Leases leases;
-    private final Destinations destinations = new Destinations();
-    private final long origin;
+    private final Destinations destinations;
 
     private final PulseJob[] waiting = new PulseJob[BATCH];
     private int waitingCount;
@@ -107,8 +104,33 @@ final class PulseAdmission {
         this.counters = counters;
         this.tick = tick;
         this.leases = leases;
-        this.origin = tick.now();
         this.lastAdapt = tick.now();
+        this.destinations = new Destinations(new Destinations.Rows() {
+            @Override
+            public String destination(int row) {
+                return PluginCalls.destination(store.check().get(row));
+            }
+
+            @Override
+            public int id(int row) {
+                return store.destination().get(row);
+            }
+
+            @Override
+            public void id(int row, int id) {
+                store.destination().set(row, id);
+            }
+
+            @Override
+            public double perSecond(int row) {
+                return PulseAdmission.perSecond(store.spec().get(row));
+            }
+
+            @Override
+            public long timeoutNanos(int row) {
+                return store.spec().get(row).timeoutNanos();
+            }
+        });
     }
 
     /**
@@ -147,7 +169,7 @@ final class PulseAdmission {
      */
     void added(int row) {
         demandChanged = true;
-        store.destination().set(row, destinations.idOf(PluginCalls.destination(store.check().get(row))));
+        destinations.attach(row, PluginCalls.destination(store.check().get(row)));
         if (!store.flags().hasAny(row, Roster.NOT_SCHEDULED)) {
             MonitorSpec spec = store.spec().get(row);
             destinations.count(row, store.destination().get(row), perSecond(spec), spec.timeoutNanos());
@@ -159,6 +181,7 @@ final class PulseAdmission {
         demandChanged = true;
         MonitorSpec spec = store.spec().get(row);
         destinations.uncount(row, store.destination().get(row), perSecond(spec), spec.timeoutNanos());
+        destinations.detach(row);
     }
 
     /** Schedules a row's first pulse, spread over its interval by its name, unless it is held or already waiting. */
@@ -190,7 +213,7 @@ final class PulseAdmission {
             return false;
         }
         MonitorSpec spec = store.spec().get(row);
-        waitFor(new PulseJob(store.handleOf(row), store.destination().get(row), store.check().get(row), tick.now(),
+        waitFor(new PulseJob(store.handleOf(row), Destinations.admissionId(store.destination().get(row)), store.check().get(row), tick.now(),
                 spec.timeoutNanos(), true), row);
         return true;
     }
@@ -237,7 +260,8 @@ final class PulseAdmission {
     /** When the row's last check started, on the engine's clock; {@link Long#MIN_VALUE} if never. */
     long lastStartNanos(int row) {
         int encoded = store.lastStart().get(row);
-        return encoded == 0 ? Long.MIN_VALUE : origin + (encoded - 1L) * START_UNIT_NANOS;
+        // 0 stands for never, so the units are kept one up
+        return encoded == 0 ? Long.MIN_VALUE : tick.nanos(encoded - 1);
     }
 
     /**
@@ -299,7 +323,7 @@ final class PulseAdmission {
             scheduleNext(row, dueNanos, spec.intervalNanos());
             return;
         }
-        waitFor(new PulseJob(store.handleOf(row), store.destination().get(row), store.check().get(row), dueNanos,
+        waitFor(new PulseJob(store.handleOf(row), Destinations.admissionId(store.destination().get(row)), store.check().get(row), dueNanos,
                 spec.timeoutNanos(), false), row);
     }
 
@@ -383,8 +407,7 @@ final class PulseAdmission {
     }
 
     private int encodeStart(long startedNanos) {
-        long units = (startedNanos - origin) / START_UNIT_NANOS + 1;
-        return (int) Math.clamp(units, 1, Integer.MAX_VALUE);
+        return Math.max(1, tick.units(startedNanos) + 1);
     }
 
     private static double perSecond(MonitorSpec spec) {

@@ -128,7 +128,7 @@ final class Reactions implements Roster.Lifecycles {
         MonitorSpec spec = store.spec().get(row);
         String action = spec.intervention() == null ? "" : spec.intervention().type();
         events.publish(new EngineEvent.InterventionFinished(wall.instant(), store.name().get(row),
-                store.incidentId().get(row), action, job.attempt, outcome.success(), outcome.message()));
+                incidents.of(row), action, job.attempt, outcome.success(), outcome.message()));
         boolean current = store.incidentSeq().get(row) == job.incidentSeq
                 && store.interventionAttempts().get(row) == job.attempt
                 && (store.lifecycleFlags().get(row) & LifecycleState.ATTEMPT_IN_FLIGHT) != 0;
@@ -143,7 +143,7 @@ final class Reactions implements Roster.Lifecycles {
 
     private void startAttempt(int row, MonitorSpec spec, int attempt, String cause) {
         InterventionSpec intervention = spec.intervention();
-        long incidentId = store.incidentId().get(row);
+        long incidentId = incidents.of(row);
         String name = store.name().get(row);
         InterventionRequest request = new InterventionRequest(name, attempt, intervention.maxAttempts(), cause,
                 incidentId == 0 ? "" : Long.toString(incidentId));
@@ -186,8 +186,7 @@ final class Reactions implements Roster.Lifecycles {
         String name = store.name().get(row);
         if (t.has(Action.OPEN_INCIDENT)) {
             long id = ids.nextIncident();
-            store.incidentId().set(row, id);
-            incidents.opened(id, wall.instant());
+            incidents.open(row, id, wall.instant());
             counters.incidentsOpened.increment();
             events.publish(new EngineEvent.IncidentOpened(wall.instant(), name, id, cause,
                     recent.takeAll(store.handleOf(row))));
@@ -218,16 +217,15 @@ final class Reactions implements Roster.Lifecycles {
             outbox.raise(first);
         }
         if (t.has(Action.CLOSE_INCIDENT)) {
-            long id = store.incidentId().get(row);
-            Instant opened = incidents.closed(id);
-            store.incidentId().set(row, 0);
+            long id = incidents.of(row);
+            Instant opened = incidents.close(row);
             counters.incidentsClosed.increment();
             events.publish(new EngineEvent.IncidentClosed(wall.instant(), name, id,
                     opened == null ? Duration.ZERO : Duration.between(opened, wall.instant())));
         }
         if (t.has(Action.STAGE_CHANGED)) {
             events.publish(new EngineEvent.StageChanged(wall.instant(), name, t.from(), t.to(),
-                    store.incidentId().get(row), cause, t.state(), recent.takeUnreported(store.handleOf(row))));
+                    incidents.of(row), cause, t.state(), recent.takeUnreported(store.handleOf(row))));
         }
     }
 
@@ -235,7 +233,7 @@ final class Reactions implements Roster.Lifecycles {
     private CodeJob raise(int row, MonitorSpec spec, Colour colour, boolean suppressed, String cause) {
         CodeRoute route = spec.route(colour);
         boolean dispatched = !suppressed && route != null && route.dispatch();
-        long incidentId = store.incidentId().get(row);
+        long incidentId = incidents.of(row);
         Instant at = wall.instant();
         Instant opened = incidentId == 0 ? null : incidents.openedAt(incidentId);
         InterventionSpec intervention = spec.intervention();
@@ -264,8 +262,8 @@ final class Reactions implements Roster.Lifecycles {
                 store.consecutiveFailures().get(row), store.successStreak().get(row),
                 store.interventionAttempts().get(row), store.verifyRemaining().get(row),
                 store.incidentSeq().get(row), store.lifecycleFlags().get(row) & 0xFF,
-                store.raisedAt(0).get(row), store.raisedAt(1).get(row),
-                store.raisedAt(2).get(row), store.raisedAt(3).get(row));
+                tick.nanos(store.raisedAt(0).get(row)), tick.nanos(store.raisedAt(1).get(row)),
+                tick.nanos(store.raisedAt(2).get(row)), tick.nanos(store.raisedAt(3).get(row)));
     }
 
     @Override
@@ -277,9 +275,10 @@ final class Reactions implements Roster.Lifecycles {
         store.verifyRemaining().set(row, state.verifyRemaining());
         store.incidentSeq().set(row, state.incidentSeq());
         store.lifecycleFlags().set(row, (byte) state.flags());
-        store.raisedAt(0).set(row, state.yellowAt());
-        store.raisedAt(1).set(row, state.redAt());
-        store.raisedAt(2).set(row, state.cyanAt());
-        store.raisedAt(3).set(row, state.grayAt());
+        // a tenth of a second is precision enough for cooldowns of seconds and minutes
+        store.raisedAt(0).set(row, tick.units(state.yellowAt()));
+        store.raisedAt(1).set(row, tick.units(state.redAt()));
+        store.raisedAt(2).set(row, tick.units(state.cyanAt()));
+        store.raisedAt(3).set(row, tick.units(state.grayAt()));
     }
 }

@@ -87,7 +87,7 @@ final class Reads {
                 !store.flags().has(row, EntityStore.DISABLED), store.flags().has(row, EntityStore.PAUSED),
                 Stage.ofOrdinal(store.stage().get(row)), store.consecutiveFailures().get(row),
                 store.successStreak().get(row), store.interventionAttempts().get(row),
-                store.verifyRemaining().get(row), store.incidentId().get(row),
+                store.verifyRemaining().get(row), incidents.of(row),
                 status == 0 ? null : PulseOutcome.Status.values()[status - 1], store.lastLatencyMicros().get(row),
                 store.flags().has(row, EntityStore.PULSE_IN_FLIGHT), nextDue, windows.until(row),
                 store.flags().has(row, EntityStore.API_DEFINED) ? MonitorPlan.Origin.API : MonitorPlan.Origin.MANIFEST,

@@ -180,10 +180,7 @@ final class Roster {
         schedule.removing(row);
         names.remove(name);
         windows.forget(row);
-        long incident = store.incidentId().get(row);
-        if (incident != 0) {
-            incidents.closed(incident);
-        }
+        incidents.close(row);
         stageCounts.add(Stage.ofOrdinal(store.stage().get(row)), -1);
         recent.forget(store.handleOf(row));
         retire(store.check().get(row), store.spec().get(row),
@@ -226,8 +223,7 @@ final class Roster {
             restored++;
             MonitorSpec spec = store.spec().get(row);
             if (restore.incidentId() != 0) {
-                store.incidentId().set(row, restore.incidentId());
-                incidents.opened(restore.incidentId(),
+                incidents.open(row, restore.incidentId(),
                         restore.incidentOpenedAt() == null ? wall.instant() : restore.incidentOpenedAt());
             }
             if (restore.paused()) {

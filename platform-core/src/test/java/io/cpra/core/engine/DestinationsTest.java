@@ -14,10 +14,49 @@ class DestinationsTest {
     private static final long SECOND = 1_000_000_000L;
     private static final long MS = 1_000_000L;
 
-    private final Destinations destinations = new Destinations();
-    private final int slow = destinations.idOf("slow.example:80");
-    private final int closed = destinations.idOf("127.0.0.1:9");
+    /** Rows as the store would keep them: each row's destination text, id, rate and timeout. */
+    private final java.util.Map<Integer, String> texts = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Integer> ids = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Long> timeouts = new java.util.HashMap<>();
+    private final Destinations destinations = new Destinations(new Destinations.Rows() {
+        @Override
+        public String destination(int row) {
+            return texts.getOrDefault(row, "");
+        }
+
+        @Override
+        public int id(int row) {
+            return ids.getOrDefault(row, Destinations.NONE);
+        }
+
+        @Override
+        public void id(int row, int id) {
+            ids.put(row, id);
+        }
+
+        @Override
+        public double perSecond(int row) {
+            return 1.0;
+        }
+
+        @Override
+        public long timeoutNanos(int row) {
+            return timeouts.getOrDefault(row, SECOND);
+        }
+    });
     private int nextRow;
+    private final int slow = destination("slow.example:80");
+    private final int closed = destination("127.0.0.1:9");
+
+    /** Two monitors of a destination give it an id. */
+    private int destination(String text) {
+        for (int i = 0; i < 2; i++) {
+            int row = nextRow++;
+            texts.put(row, text);
+            destinations.attach(row, text);
+        }
+        return destinations.idOf(text);
+    }
 
     private static PulseJob job(int row, int destination, long due) {
         return new PulseJob(row + 1L, destination, deadline -> PulseOutcome.ok("unused"), due, SECOND, false);
@@ -26,20 +65,71 @@ class DestinationsTest {
     /** Schedules {@code count} monitors of a destination at one check a second. */
     private List<Integer> monitors(int destination, int count, long timeout) {
         List<Integer> rows = new ArrayList<>();
+        String text = destinations.name(destination);
         for (int i = 0; i < count; i++) {
             int row = nextRow++;
-            destinations.count(row, destination, 1.0, timeout);
+            texts.put(row, text);
+            timeouts.put(row, timeout);
+            destinations.attach(row, text);
+            destinations.count(row, ids.get(row), 1.0, timeout);
             rows.add(row);
         }
         return rows;
     }
 
     @Test
-    void theEmptyDestinationIsNoneAndNamesKeepTheirIds() {
+    void aDestinationGetsAnIdWhenASecondMonitorGoesThere() {
         assertThat(destinations.idOf("")).isEqualTo(Destinations.NONE);
-        assertThat(destinations.idOf("slow.example:80")).isEqualTo(slow);
+        assertThat(slow).isNotEqualTo(Destinations.NONE);
         assertThat(destinations.name(closed)).isEqualTo("127.0.0.1:9");
+
+        int row = nextRow++;
+        texts.put(row, "once.example:443");
+        destinations.attach(row, "once.example:443");
+        assertThat(Destinations.admissionId(ids.get(row))).as("one monitor: no entry").isEqualTo(Destinations.NONE);
         assertThat(destinations.size()).isEqualTo(3);
+
+        int second = nextRow++;
+        texts.put(second, "once.example:443");
+        destinations.attach(second, "once.example:443");
+        int id = destinations.idOf("once.example:443");
+        assertThat(id).isNotEqualTo(Destinations.NONE);
+        assertThat(ids.get(row)).as("the first monitor moves under it").isEqualTo(id);
+        assertThat(ids.get(second)).isEqualTo(id);
+    }
+
+    @Test
+    void aMonitorThatGoesAwayFreesItsPlace() {
+        for (int i = 0; i < 5000; i++) {
+            int row = nextRow++;
+            texts.put(row, "host-" + row + ":80");
+            destinations.attach(row, "host-" + row + ":80");
+        }
+        for (int row = 4; row < nextRow; row++) {
+            destinations.detach(row);
+        }
+        // a monitor of a destination whose only monitor went away is alone again
+        int again = nextRow++;
+        texts.put(again, "host-4000:80");
+        destinations.attach(again, "host-4000:80");
+        assertThat(Destinations.admissionId(ids.get(again))).isEqualTo(Destinations.NONE);
+        assertThat(destinations.idOf("host-4000:80")).isEqualTo(Destinations.NONE);
+    }
+
+    @Test
+    void demandMovesWithAMonitorWhenItsDestinationGetsAnId() {
+        int first = nextRow++;
+        texts.put(first, "pair.example:80");
+        destinations.attach(first, "pair.example:80");
+        destinations.count(first, Destinations.NONE, 1.0, SECOND);
+        int second = nextRow++;
+        texts.put(second, "pair.example:80");
+        destinations.attach(second, "pair.example:80");
+        destinations.count(second, ids.get(second), 1.0, SECOND);
+        // both monitors' load now sits with the pair: 2/s × 1 s = 2 calls in flight, heavy
+        destinations.adapt(3);
+        assertThat(destinations.scarce()).isTrue();
+        assertThat(destinations.cap(destinations.idOf("pair.example:80"))).isLessThan(Integer.MAX_VALUE);
     }
 
     @Test
@@ -127,11 +217,11 @@ class DestinationsTest {
 
     @Test
     void demandIsCountedOncePerRowAndGoesWithIt() {
-        destinations.count(7, slow, 2.0, SECOND);
-        destinations.count(7, slow, 2.0, SECOND);
+        destinations.count(7_000, slow, 2.0, SECOND);
+        destinations.count(7_000, slow, 2.0, SECOND);
         assertThat(destinations.adapt(20_000)).isEqualTo(2.0, org.assertj.core.api.Assertions.within(1e-9));
-        destinations.uncount(7, slow, 2.0, SECOND);
-        destinations.uncount(7, slow, 2.0, SECOND);
+        destinations.uncount(7_000, slow, 2.0, SECOND);
+        destinations.uncount(7_000, slow, 2.0, SECOND);
         // the service time the timeouts gave stays as the estimate; the demand is gone
         assertThat(destinations.adapt(20_000)).isZero();
     }

@@ -77,11 +77,10 @@ public final class EntityStore<C, S> {
     private final IntColumn successStreak = ints();
     private final ShortColumn interventionAttempts = shorts();
     private final IntColumn verifyRemaining = ints();
-    private final LongColumn incidentId = longs();
     private final IntColumn incidentSeq = ints();
     private final LongColumn fingerprint = longs();
     private final ByteColumn lifecycleFlags = bytes();
-    private final LongColumn[] raisedAt = {longs(), longs(), longs(), longs()};
+    private final IntColumn[] raisedAt = {ints(), ints(), ints(), ints()};
     private final ByteColumn lastStatus = bytes();
     private final IntColumn lastLatencyMicros = ints();
     private final IntColumn lastStart = ints();
@@ -413,11 +412,6 @@ public final class EntityStore<C, S> {
         return verifyRemaining;
     }
 
-    /** {@return the open incident's id, or 0 when none is open} */
-    public LongColumn incidentId() {
-        return incidentId;
-    }
-
     /** {@return a hash of the definition the monitor was compiled from, to tell a changed one on reload} */
     public LongColumn fingerprint() {
         return fingerprint;
@@ -439,7 +433,7 @@ public final class EntityStore<C, S> {
      * @param colour the colour's ordinal among yellow, red, cyan and gray (green has no cooldown)
      * @return the column
      */
-    public LongColumn raisedAt(int colour) {
+    public IntColumn raisedAt(int colour) {
         return raisedAt[colour];
     }
 
@@ -464,8 +458,8 @@ public final class EntityStore<C, S> {
     }
 
     /**
-     * The id of the destination ({@code host:port}) the monitor's check goes to, as the engine
-     * numbers them; 0 for none.
+     * Where the monitor's check goes ({@code host:port}), as the engine encodes it: a
+     * destination's number, 0 for none.
      *
      * @return the column
      */

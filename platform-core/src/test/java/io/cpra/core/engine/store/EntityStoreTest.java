@@ -28,7 +28,7 @@ class EntityStoreTest {
         assertThat(store.spec().get(row)).isEqualTo("spec");
         assertThat(store.stage().get(row)).isZero();
         assertThat(store.consecutiveFailures().get(row)).isZero();
-        assertThat(store.incidentId().get(row)).isZero();
+        assertThat(store.fingerprint().get(row)).isZero();
         assertThat(store.flags().get(row)).isZero();
         assertThat(store.size()).isEqualTo(1);
     }
@@ -54,7 +54,7 @@ class EntityStoreTest {
         long first = store.add("web-1", null, "a");
         int row = store.row(first);
         store.consecutiveFailures().set(row, 5);
-        store.incidentId().set(row, 77L);
+        store.fingerprint().set(row, 77L);
         store.flags().raise(row, EntityStore.PAUSED);
         store.remove(first);
 
@@ -65,7 +65,7 @@ class EntityStoreTest {
         assertThat(store.isLive(first)).isFalse();
         assertThatThrownBy(() -> store.row(first)).hasMessageContaining("now holds another monitor");
         assertThat(store.consecutiveFailures().get(reused)).isZero();
-        assertThat(store.incidentId().get(reused)).isZero();
+        assertThat(store.fingerprint().get(reused)).isZero();
         assertThat(store.flags().get(reused)).isZero();
         assertThat(store.spec().get(reused)).isNull();
         assertThat(store.name().get(reused)).isEqualTo("web-2");
@@ -86,7 +86,7 @@ class EntityStoreTest {
         long[] handles = new long[count];
         store.addAll(count, (i, row) -> {
             store.name().set(row, "m" + i);
-            store.incidentId().set(row, 3L * i);
+            store.fingerprint().set(row, 3L * i);
         }, handles, 0);
 
         assertThat(store.size()).isEqualTo(count);
@@ -94,7 +94,7 @@ class EntityStoreTest {
         assertThat(store.capacity()).isEqualTo(3L * EntityStore.PAGE_ROWS);
         for (int i = 0; i < count; i++) {
             int row = store.row(handles[i]);
-            assertThat(store.incidentId().get(row)).isEqualTo(3L * i);
+            assertThat(store.fingerprint().get(row)).isEqualTo(3L * i);
             assertThat(store.name().get(row)).isEqualTo("m" + i);
         }
     }
