@@ -212,6 +212,11 @@ final class Roster {
      * Puts back what a restart found in storage. An intervention attempt that was running when
      * the process stopped counts as failed, and a retry that was waiting fires now, so no
      * monitor waits forever for a job that no longer exists.
+     *
+     * <p>Holds are written when they are acknowledged, lifecycle snapshots a batch later, so a
+     * crash in between leaves a maintenance hold with a snapshot from before it. The hold is
+     * what the operator was told is in force: the monitor enters maintenance again (its gray
+     * code with it, since the one raised before the crash may never have been written).
      */
     int restore(List<MonitorRestore> restores) {
         int restored = 0;
@@ -230,13 +235,6 @@ final class Roster {
                 store.flags().raise(row, EntityStore.PAUSED);
                 schedule.unschedule(row);
             }
-            if (restore.maintenance()) {
-                store.flags().raise(row, EntityStore.MAINTENANCE);
-                schedule.unschedule(row);
-                if (restore.maintenanceUntil() != null) {
-                    endMaintenanceAt(row, restore.maintenanceUntil());
-                }
-            }
             if (restore.state() != null) {
                 Stage before = Stage.ofOrdinal(store.stage().get(row));
                 lifecycles.write(row, restore.state());
@@ -246,6 +244,16 @@ final class Roster {
                 } else if (restore.state().retryPending()) {
                     timers.add(new Timers.Timer(tick.now(), Timers.Kind.RETRY_ATTEMPT, store.handleOf(row),
                             restore.state().incidentSeq(), restore.state().attempts(), "cpra restarted"));
+                }
+            }
+            if (restore.maintenance()) {
+                store.flags().raise(row, EntityStore.MAINTENANCE);
+                schedule.unschedule(row);
+                if (restore.maintenanceUntil() != null) {
+                    endMaintenanceAt(row, restore.maintenanceUntil());
+                }
+                if (Stage.ofOrdinal(store.stage().get(row)) != Stage.MAINTENANCE) {
+                    lifecycles.step(row, spec, Input.MAINTENANCE_ENTERED, "maintenance (put back after a restart)");
                 }
             }
         }

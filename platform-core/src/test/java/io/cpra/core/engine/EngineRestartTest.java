@@ -95,6 +95,26 @@ class EngineRestartTest {
     }
 
     @Test
+    void aMaintenanceHoldWinsOverASnapshotWrittenBeforeIt() {
+        // the hold was acknowledged and stored; the process died before the journal stored the
+        // stage change, so the snapshot still says healthy
+        ScriptedCheck check = ScriptedCheck.passing();
+        fixture.engine.apply(List.of(new MonitorPlan("m", true, check, spec(Policy.defaults(), null), 1)), true).join();
+        LifecycleState healthy = new LifecycleState(Stage.HEALTHY, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0);
+        Instant until = fixture.wall.instant().plusSeconds(3600);
+
+        fixture.engine.restore(List.of(new MonitorRestore("m", healthy, 0, null, false, true, until))).join();
+        fixture.advance(Duration.ofSeconds(2));
+
+        MonitorView view = fixture.view("m");
+        assertThat(view.stage()).isEqualTo(Stage.MAINTENANCE);
+        assertThat(view.maintenanceUntil()).isEqualTo(until);
+        assertThat(check.calls).hasValue(0);
+        assertThat(fixture.engine.summary().join().byStage()).containsEntry(Stage.MAINTENANCE, 1L)
+                .containsEntry(Stage.HEALTHY, 0L);
+    }
+
+    @Test
     void heldCodesWaitForTheirReleaseAndGoInOrder() {
         ScriptedCheck failing = new ScriptedCheck(n -> PulseOutcome.critical("down"));
         fixture.engine.holdCodesUntilReleased().join();
