@@ -80,6 +80,9 @@ final class Destinations {
 
         /** The row's check timeout. */
         long timeoutNanos(int row);
+
+        /** How many checks of its destination the row's plugin serves over kept connections; 0 for no preference. */
+        int reuse(int row);
     }
 
     private final Rows rows;
@@ -93,6 +96,8 @@ final class Destinations {
     private final Map<String, Integer> ids = new HashMap<>();
     private int count = 1;
     private int[] members = new int[16];
+    /** Per destination: the checks its plugin serves over kept connections (0: no preference). */
+    private int[] reuse = new int[16];
     private String[] names = new String[16];
     private double[] demand = new double[16];
     private double[] priorWork = new double[16];
@@ -159,6 +164,7 @@ final class Destinations {
                     int d = newEntry(destination);
                     table[i] = d;
                     members[d] = 2;
+                    reuse[d] = rows.reuse(row);
                     move(first, NONE, d);
                     rows.id(row, d);
                     return;
@@ -355,10 +361,13 @@ final class Destinations {
      * Closes a window: updates each destination's service time and sets the shares for the
      * pool's current limit.
      *
-     * @param limit the pool's concurrency limit now
+     * @param limit   the pool's concurrency limit now
+     * @param pressed whether the pool is held down by local pressure: then a share also stays
+     *                within the connections the destination's plugin keeps for reuse, since
+     *                each check beyond them pays for a new connection with the CPU that is short
      * @return the total offered load {@code Σ λ_d·W_d}, in calls in flight
      */
-    double adapt(int limit) {
+    double adapt(int limit, boolean pressed) {
         double total = 0;
         double light = 0;
         List<Integer> heavy = new ArrayList<>();
@@ -397,6 +406,9 @@ final class Destinations {
             long fair = left / (heavy.size() - i);
             long asked = (long) Math.ceil(load[d] + 2 * Math.sqrt(load[d])) + 1;
             int share = (int) Math.max(1, Math.min(asked, fair));
+            if (pressed && reuse[d] > 0) {
+                share = Math.min(share, reuse[d]);
+            }
             cap[d] = share;
             left -= share;
         }
@@ -428,6 +440,7 @@ final class Destinations {
             int size = names.length * 2;
             names = Arrays.copyOf(names, size);
             members = Arrays.copyOf(members, size);
+            reuse = Arrays.copyOf(reuse, size);
             demand = Arrays.copyOf(demand, size);
             priorWork = Arrays.copyOf(priorWork, size);
             inFlight = Arrays.copyOf(inFlight, size);

@@ -56,6 +56,17 @@ final class PluginCalls {
         }
     }
 
+    /** How many checks of its destination the check's plugin serves over kept connections; 0 for no preference or a failure. */
+    static int destinationConcurrency(PulseCheck check) {
+        try {
+            return Math.max(0, check.destinationConcurrency());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            LOG.log(System.Logger.Level.WARNING, () -> check.getClass().getName()
+                    + ".destinationConcurrency() threw: " + e);
+            return 0;
+        }
+    }
+
     /** The notifier's destination, or empty when it has none or its method failed. */
     static String destination(Notifier notifier) {
         try {

@@ -1,5 +1,6 @@
 package io.cpra.core.engine;
 
+import io.cpra.core.engine.pool.ConcurrencyModel;
 import io.cpra.core.engine.pool.WorkerPool;
 import io.cpra.core.engine.schedule.FixedRate;
 import io.cpra.core.engine.schedule.TimingWheel;
@@ -129,6 +130,11 @@ final class PulseAdmission {
             @Override
             public long timeoutNanos(int row) {
                 return store.spec().get(row).timeoutNanos();
+            }
+
+            @Override
+            public int reuse(int row) {
+                return PluginCalls.destinationConcurrency(store.check().get(row));
             }
         });
     }
@@ -309,7 +315,10 @@ final class PulseAdmission {
     private void adapt(long now) {
         lastAdapt = now;
         demandChanged = false;
-        offered = destinations.adapt(pool.limit());
+        ConcurrencyModel.Reason holding = pool.lastDecision().reason();
+        boolean pressed = holding == ConcurrencyModel.Reason.CPU_PRESSURE
+                || holding == ConcurrencyModel.Reason.GC_PRESSURE || holding == ConcurrencyModel.Reason.HEAP_PRESSURE;
+        offered = destinations.adapt(pool.limit(), pressed);
         pool.demand(offered, waiting());
     }
 

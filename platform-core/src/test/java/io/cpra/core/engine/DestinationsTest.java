@@ -43,6 +43,11 @@ class DestinationsTest {
         public long timeoutNanos(int row) {
             return timeouts.getOrDefault(row, SECOND);
         }
+
+        @Override
+        public int reuse(int row) {
+            return 8;
+        }
     });
     private int nextRow;
     private final int slow = destination("slow.example:80");
@@ -127,7 +132,7 @@ class DestinationsTest {
         destinations.attach(second, "pair.example:80");
         destinations.count(second, ids.get(second), 1.0, SECOND);
         // both monitors' load now sits with the pair: 2/s × 1 s = 2 calls in flight, heavy
-        destinations.adapt(3);
+        destinations.adapt(3, false);
         assertThat(destinations.scarce()).isTrue();
         assertThat(destinations.cap(destinations.idOf("pair.example:80"))).isLessThan(Integer.MAX_VALUE);
     }
@@ -136,7 +141,7 @@ class DestinationsTest {
     void whileThePoolCoversTheDemandNobodyIsLimited() {
         monitors(slow, 3000, 2 * SECOND);     // 6,000 calls in flight
         monitors(closed, 1000, SECOND / 10);  // 100
-        double offered = destinations.adapt(20_000);
+        double offered = destinations.adapt(20_000, false);
         assertThat(offered).isEqualTo(6100.0, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(destinations.scarce()).isFalse();
         assertThat(destinations.cap(slow)).isEqualTo(Integer.MAX_VALUE);
@@ -149,7 +154,7 @@ class DestinationsTest {
         monitors(closed, 1000, SECOND / 10);              // heavy by its timeouts until measured: 100
         int quick = destinations.idOf("quick.example:443");
         monitors(quick, 10, 50 * MS);                      // light: 0.5 in flight
-        destinations.adapt(400);
+        destinations.adapt(400, false);
 
         assertThat(destinations.scarce()).isTrue();
         // the light reserve is 0.5 + 2·√0.5 + 1 → 3; 397 left for two heavy loads: the smaller
@@ -161,9 +166,21 @@ class DestinationsTest {
     }
 
     @Test
+    void underLocalPressureAShareStaysWithinTheConnectionsItsPluginKeeps() {
+        monitors(slow, 3000, 2 * SECOND);
+        monitors(closed, 1000, SECOND / 10);
+        destinations.adapt(400, false);
+        assertThat(destinations.cap(slow)).isGreaterThan(8);
+        destinations.adapt(400, true);
+        // the fixture's plugin keeps 8 connections per destination
+        assertThat(destinations.cap(slow)).isEqualTo(8);
+        assertThat(destinations.cap(closed)).isEqualTo(8);
+    }
+
+    @Test
     void jobsBeyondTheirShareWaitAndTheStarvedGoFirst() {
         List<Integer> rows = monitors(slow, 3000, 2 * SECOND);
-        destinations.adapt(10);
+        destinations.adapt(10, false);
         int cap = destinations.cap(slow);
         assertThat(cap).isBetween(1, 10);
         for (int i = 0; i < cap; i++) {
@@ -187,7 +204,7 @@ class DestinationsTest {
     @Test
     void parkedJobsWhoseSlotPassedAreGivenUp() {
         List<Integer> rows = monitors(slow, 3000, 2 * SECOND);
-        destinations.adapt(5);
+        destinations.adapt(5, false);
         for (int i = 0; i < destinations.cap(slow); i++) {
             destinations.admit(job(rows.get(i), slow, 0), rows.get(i));
         }
@@ -219,10 +236,10 @@ class DestinationsTest {
     void demandIsCountedOncePerRowAndGoesWithIt() {
         destinations.count(7_000, slow, 2.0, SECOND);
         destinations.count(7_000, slow, 2.0, SECOND);
-        assertThat(destinations.adapt(20_000)).isEqualTo(2.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(destinations.adapt(20_000, false)).isEqualTo(2.0, org.assertj.core.api.Assertions.within(1e-9));
         destinations.uncount(7_000, slow, 2.0, SECOND);
         destinations.uncount(7_000, slow, 2.0, SECOND);
         // the service time the timeouts gave stays as the estimate; the demand is gone
-        assertThat(destinations.adapt(20_000)).isZero();
+        assertThat(destinations.adapt(20_000, false)).isZero();
     }
 }

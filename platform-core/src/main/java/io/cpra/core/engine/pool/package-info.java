@@ -44,7 +44,11 @@
  * Since local pressure holds the limit down before latency can inflate it, a healthy target's
  * concurrency stays at what its rate times its answer time needs — tens of calls for thousands
  * of checks a second — within the connections an HTTP client keeps alive per endpoint, so
- * connections are reused rather than churned.
+ * connections are reused rather than churned. While the host is under pressure a share also
+ * stays within the connections the destination's plugin keeps for reuse
+ * ({@code PulseCheck.destinationConcurrency()}): each check beyond them would pay for a new
+ * connection with the CPU that is short. A slow target is not bounded by it when the host is
+ * calm: its checks time out and close their connections anyway, and it needs its calls.
  *
  * <h2>Honest accounting</h2>
  * <p>Lateness is measured when a call starts ({@link io.cpra.core.engine.pool.LatenessHistogram});
