@@ -154,8 +154,8 @@ final class Reactions {
         InterventionSpec intervention = spec.intervention();
         long incidentId = store.incidentId().get(row);
         String name = store.name().get(row);
-        InterventionRequest request = new InterventionRequest(name, attempt, intervention.maxAttempts(), cause,
-                incidentId == 0 ? "" : Long.toString(incidentId));
+        InterventionRequest request = InterventionRequest.builder(name).attempt(attempt, intervention.maxAttempts())
+                .lastError(cause).incidentId(incidentId == 0 ? "" : Long.toString(incidentId)).build();
         store.flags().raise(row, EntityStore.INTERVENTION_IN_FLIGHT);
         loop.submitIntervention(new InterventionJob(store.handleOf(row), store.incidentSeq().get(row),
                 intervention.intervention(), request, loop.now, intervention.timeoutNanos()));

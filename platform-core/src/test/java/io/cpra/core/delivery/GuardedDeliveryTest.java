@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GuardedDeliveryTest {
 
     private static final DeliverySettings FAST = new DeliverySettings(3, Duration.ofMillis(1), 0.5, 4, 50, Duration.ofMinutes(5));
-    private static final Alert ALERT = new Alert("a-1", "m", Colour.RED, "[CRITICAL] m", "down", "", "i-1", Instant.EPOCH, "", List.of());
+    private static final Alert ALERT = Alert.builder().id("a-1").monitor("m").colour(Colour.RED)
+            .title("[CRITICAL] m").summary("down").incidentId("i-1").occurredAt(Instant.EPOCH).build();
 
     /** A receiver answering from a script, counting calls. */
     private static final class Scripted implements Notifier {
@@ -123,7 +124,8 @@ class GuardedDeliveryTest {
 
         assertThat(outcome).isEqualTo(DeliveryOutcome.retry("503"));
         assertThat(receiver.calls.get()).isBetween(1, 6);
-        assertThat(guard.deliver("webhook", receiver, ALERT, new Deadline(System.nanoTime() - 1)).message())
+        assertThat(guard.deliver("webhook", receiver, ALERT, Deadline.at(System.nanoTime() - 1, System::nanoTime))
+                .message())
                 .startsWith("no time left");
     }
 }
