@@ -40,7 +40,13 @@ public final class PluginConfig {
     private final String path;
     private final Map<String, Object> values;
     private final UnaryOperator<String> environment;
+    /** What relative {@code _file} paths resolve against; null for the working directory. */
     private final Path baseDirectory;
+    /**
+     * Whether a key ends in {@code _env} or {@code _file}. Most blocks have none, and then no
+     * accessor looks further than the key itself: a million monitors are prepared at load.
+     */
+    private final boolean indirections;
 
     private PluginConfig(String monitor, String path, Map<String, Object> values,
                          UnaryOperator<String> environment, Path baseDirectory) {
@@ -49,6 +55,7 @@ public final class PluginConfig {
         this.values = values;
         this.environment = environment;
         this.baseDirectory = baseDirectory;
+        this.indirections = Secrets.anyIndirection(values.keySet());
     }
 
     /**
@@ -128,7 +135,7 @@ public final class PluginConfig {
      * @return true when present, also as {@code <key>_env} or {@code <key>_file}
      */
     public boolean has(String key) {
-        return !Secrets.givenFor(key, values).isEmpty();
+        return values.get(key) != null || indirections && !Secrets.givenFor(key, values).isEmpty();
     }
 
     /**
@@ -183,6 +190,9 @@ public final class PluginConfig {
      * @throws ConfigException when present but not a scalar
      */
     public Optional<String> optionalString(String key) {
+        if (!indirections) {
+            return values.get(key) == null ? Optional.empty() : Optional.of(rawText(key));
+        }
         List<String> given = Secrets.givenFor(key, values);
         Optional<ConfigException> conflict = Secrets.conflict(this, key, given);
         if (conflict.isPresent()) {
@@ -414,16 +424,14 @@ public final class PluginConfig {
     public List<ConfigException> check(List<ConfigKey> declared) {
         List<ConfigException> problems = new ArrayList<>();
         Map<String, ConfigKey> byName = new LinkedHashMap<>();
-        Map<String, ConfigKey> indirect = new LinkedHashMap<>();
         for (ConfigKey key : declared) {
             byName.put(key.name(), key);
-            if (Secrets.indirect(key)) {
-                indirect.put(key.name() + Secrets.ENV, ConfigKey.optional(key.name() + Secrets.ENV, ValueType.STRING, null, ""));
-                indirect.put(key.name() + Secrets.FILE, ConfigKey.optional(key.name() + Secrets.FILE, ValueType.STRING, null, ""));
-            }
         }
         for (String name : values.keySet()) {
-            ConfigKey key = byName.containsKey(name) ? byName.get(name) : indirect.get(name);
+            ConfigKey key = byName.get(name);
+            if (key == null && indirections) {
+                key = Secrets.indirectionOf(name, byName);
+            }
             if (key == null) {
                 problems.add(error(name, "unknown key" + Values.suggestion(name, byName.keySet())
                         + "; accepted keys: " + String.join(", ", byName.keySet())));
@@ -435,7 +443,7 @@ public final class PluginConfig {
             }
         }
         for (ConfigKey key : declared) {
-            if (Secrets.indirect(key)) {
+            if (indirections && Secrets.indirect(key)) {
                 Secrets.conflict(this, key.name(), Secrets.givenFor(key.name(), values)).ifPresent(problems::add);
             }
             if (key.required() && !has(key.name())) {
@@ -493,7 +501,7 @@ public final class PluginConfig {
         private String monitor = "";
         private String path = "";
         private UnaryOperator<String> environment = System::getenv;
-        private Path baseDirectory = Path.of("");
+        private Path baseDirectory;
 
         private Builder(Map<String, ?> values) {
             this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -540,7 +548,7 @@ public final class PluginConfig {
          * @return this builder
          */
         public Builder baseDirectory(Path baseDirectory) {
-            this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
+            this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
             return this;
         }
 
@@ -550,7 +558,7 @@ public final class PluginConfig {
          * @return the view
          */
         public PluginConfig build() {
-            return new PluginConfig(monitor, path, values, environment, baseDirectory.toAbsolutePath().normalize());
+            return new PluginConfig(monitor, path, values, environment, baseDirectory);
         }
     }
 }

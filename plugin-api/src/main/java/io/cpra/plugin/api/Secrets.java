@@ -33,6 +33,33 @@ final class Secrets {
         return key.has(KeyRole.SECRET) && key.type() == ValueType.STRING;
     }
 
+    /** Whether any of a block's keys could give another key's value; most blocks have none. */
+    static boolean anyIndirection(Iterable<String> keys) {
+        for (String key : keys) {
+            if (key.endsWith(ENV) || key.endsWith(FILE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The key to check an {@code <key>_env} or {@code <key>_file} entry against: a text key
+     * that names a variable or a file, when {@code <key>} is a declared secret; else null.
+     */
+    static ConfigKey indirectionOf(String name, Map<String, ConfigKey> declared) {
+        String suffix = name.endsWith(ENV) ? ENV : name.endsWith(FILE) ? FILE : null;
+        if (suffix == null) {
+            return null;
+        }
+        ConfigKey secret = declared.get(name.substring(0, name.length() - suffix.length()));
+        if (secret == null || !indirect(secret)) {
+            return null;
+        }
+        return ConfigKey.optional(name, ValueType.STRING, null,
+                (suffix.equals(ENV) ? "environment variable" : "file") + " holding " + secret.name());
+    }
+
     /** The keys of a block that give {@code key}'s value: itself, its {@code _env} and its {@code _file} key. */
     static List<String> givenFor(String key, Map<String, Object> values) {
         List<String> given = new ArrayList<>(1);
@@ -53,7 +80,10 @@ final class Secrets {
                 + " and " + key + FILE + "; " + String.join(" and ", given) + " are both set"));
     }
 
-    /** Reads the value from the environment variable or the file that {@code source} names. */
+    /**
+     * Reads the value from the environment variable or the file that {@code source} names;
+     * relative files resolve against {@code baseDirectory}, or the working directory when null.
+     */
     static String read(PluginConfig config, String key, String source, UnaryOperator<String> environment,
                        Path baseDirectory) {
         String named = config.rawText(source).strip();
@@ -67,7 +97,8 @@ final class Secrets {
             }
             return value.strip();
         }
-        Path file = baseDirectory.resolve(named).toAbsolutePath().normalize();
+        Path base = baseDirectory == null ? Path.of("") : baseDirectory;
+        Path file = base.resolve(named).toAbsolutePath().normalize();
         String value;
         try {
             value = Files.readString(file, StandardCharsets.UTF_8);
