@@ -26,6 +26,9 @@ module io.cpra.core {
     requires jakarta.json;
     requires java.logging;
     requires jdk.unsupported;
+    // process CPU time and open file descriptors, for the pools' measure of local pressure
+    requires java.management;
+    requires jdk.management;
     requires org.snakeyaml.engine.v2;
     requires java.sql;
     requires com.zaxxer.hikari;

@@ -1,6 +1,9 @@
 package io.cpra.it;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +89,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.cpra.core.engine.store..", "io.cpra.core.engine.queue..",
                         "io.cpra.core.engine.schedule..", "io.cpra.core.engine.pool..")
+                .check(classes);
+    }
+
+    @Test
+    void theEngineCallsPluginsOnlyThroughOneWrapper() {
+        noClasses().that().resideInAPackage("io.cpra.core.engine..")
+                .and().doNotHaveFullyQualifiedName("io.cpra.core.engine.PluginCalls")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.assignableTo("io.cpra.plugin.api.PulseCheck")
+                                .or(JavaClass.Predicates.assignableTo("io.cpra.plugin.api.Intervention"))
+                                .or(JavaClass.Predicates.assignableTo("io.cpra.plugin.api.Notifier")))))
+                .because("plugin code never runs on the engine thread unguarded: every call goes through"
+                        + " PluginCalls (DESIGN.md, Boundaries)")
                 .check(classes);
     }
 

@@ -5,7 +5,10 @@ import io.cpra.core.engine.EngineMetrics;
 import io.cpra.core.engine.MonitorPlan;
 import io.cpra.core.events.EventBus;
 import io.cpra.core.events.EventLog;
+import io.cpra.core.engine.pool.LocalPressure;
+import io.cpra.core.engine.pool.PoolMetrics;
 import io.cpra.core.http.ApiRouting;
+import io.cpra.core.http.Liveness;
 import io.cpra.core.http.Readiness;
 import io.cpra.core.journal.Journal;
 import io.cpra.core.journal.Restart;
@@ -37,7 +40,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Start order: open storage; start the engine holding codes until the outbox has them;
  * apply the manifest's monitors and those the API created; put back each monitor's lifecycle
  * state, open incident and hold; deliver again the codes still pending; listen. Readiness turns
- * up then, and goes down whenever storage stops answering.
+ * up then, and goes down whenever storage stops answering. Liveness is down while the engine
+ * thread does not tick; should it die, readiness and liveness go down at once and the process
+ * exits with status {@value #ENGINE_DIED_STATUS} so that a supervisor restarts it.
  */
 final class Server {
 
@@ -45,6 +50,10 @@ final class Server {
 
     /** How long calls in flight may take to finish when the server stops. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /** An engine that has not ticked for this long is stuck: liveness goes down. */
+    private static final Duration ENGINE_STUCK = Duration.ofSeconds(10);
+    /** The exit status when the engine thread dies (EX_SOFTWARE). */
+    static final int ENGINE_DIED_STATUS = 70;
     /** How often history older than the retention is pruned. */
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
@@ -58,10 +67,12 @@ final class Server {
     private final EventBus events;
     private final ScheduledExecutorService housekeeping;
     private final ApiRouting api;
+    private final LocalPressure pressure;
 
     private Server(WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage, Engine engine,
                    Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping,
-                   ApiRouting api) {
+                   ApiRouting api, LocalPressure pressure) {
+        this.pressure = pressure;
         this.webServer = webServer;
         this.readiness = readiness;
         this.registry = registry;
@@ -91,13 +102,22 @@ final class Server {
         EventBus events = new EventBus(1 << 16);
         events.subscribe(new EventLog());
         Journal journal = Journal.start(storage, metrics);
-        Engine engine = Engine.start(settings.engine(), journal.andThen(events), System::nanoTime, wall);
+        LocalPressure pressure = LocalPressure.start(settings.engine().pulsePool().adaptEvery().toNanos());
+        Engine engine = Engine.start(settings.engine(), journal.andThen(events), System::nanoTime, wall, pressure);
+        Readiness readiness = new Readiness();
+        Liveness liveness = new Liveness();
+        liveness.require("engine", () -> !engine.alive() ? "the engine thread is not running"
+                : engine.sinceLastTickNanos() > ENGINE_STUCK.toNanos()
+                ? "the engine has not ticked for " + engine.sinceLastTickNanos() / 1_000_000 + " ms" : null);
+        engine.onDeath(whenEngineDies(readiness, liveness,
+                status -> Thread.ofPlatform().name("cpra-exit").start(() -> System.exit(status))));
         journal.attach(engine);
         engine.holdCodesUntilReleased().join();
         engine.continueIncidentsAfter(storage.maxIncidentId()).join();
 
         Control control = new Control(engine, storage, registry, settings.control(), wall);
         EngineMetrics.register(metrics, engine, registry.types(PluginFamily.PULSE), registry.types(PluginFamily.CODE));
+        PoolMetrics.register(metrics, pressure);
         Restart.registerMetrics(metrics, storage);
         ApiRouting api = ApiRouting.builder()
                 .settings(settings.api())
@@ -113,7 +133,6 @@ final class Server {
             LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) to allow"
                     + " changing monitors, pausing, maintenance and checks run on demand over HTTP");
         }
-        Readiness readiness = new Readiness();
         readiness.require("storage", () -> journal.healthy() && storage.healthy()
                 ? null : "storage " + storage.describe() + " is unavailable: " + journal.failure());
         // listen before the monitors start, so monitors of this server's own endpoints find it up
@@ -123,7 +142,7 @@ final class Server {
                 // Main stops the server on SIGTERM itself, in order, within its time budget
                 .shutdownHook(false)
                 .addFeature(ObserveFeature.builder()
-                        .addObserver(HealthObserver.builder().addCheck(readiness).details(true).build())
+                        .addObserver(HealthObserver.builder().addCheck(readiness).addCheck(liveness).details(true).build())
                         .addObserver(MetricsObserver.builder()
                                 // the registry holding cpra's meters, or the observer may make its own
                                 .meterRegistry(metrics)
@@ -146,9 +165,24 @@ final class Server {
         housekeeping.scheduleAtFixedRate(() -> prune(storage, settings.retention(), wall),
                 1, PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
         Server server = new Server(webServer, readiness, registry, storage, engine, journal, control, events, housekeeping,
-                api);
+                api, pressure);
         readiness.ready();
         return server;
+    }
+
+    /**
+     * What happens when the engine thread dies: never a zombie. Readiness and liveness go down
+     * at once with the reason, the reason is logged, and the process exits with
+     * {@value #ENGINE_DIED_STATUS} so that a supervisor restarts cpra.
+     */
+    static java.util.function.Consumer<String> whenEngineDies(Readiness readiness, Liveness liveness,
+                                                             java.util.function.IntConsumer exit) {
+        return reason -> {
+            readiness.notReady(reason);
+            liveness.down(reason);
+            LOG.log(System.Logger.Level.ERROR, reason + "; cpra exits with status " + ENGINE_DIED_STATUS);
+            exit.accept(ENGINE_DIED_STATUS);
+        };
     }
 
     private static void prune(Storage storage, Duration retention, InstantSource wall) {
@@ -176,6 +210,7 @@ final class Server {
         }
         housekeeping.shutdownNow();
         engine.stop(STOP_GRACE);
+        pressure.close();
         journal.close(STOP_GRACE);
         control.close();
         events.close();

@@ -1,5 +1,6 @@
 package io.cpra.core;
 
+import io.cpra.core.delivery.DeliverySettings;
 import io.cpra.core.engine.EngineSettings;
 import io.cpra.core.ops.Control;
 import io.cpra.core.storage.StorageSettings;
@@ -28,10 +29,11 @@ import java.time.Duration;
  * @param logsFolder    where cpra writes its own log ({@code cpra.logs}, {@code CPRA_LOGS})
  * @param codeCooldown  the cooldown of codes whose block sets none ({@code cpra.codes.cooldown},
  *                      {@code CPRA_CODES_COOLDOWN}); {@code 0s} turns it off
- * @param deliveryAttempts delivery jobs per code before it is given up on ({@code cpra.delivery.attempts},
+ * @param deliveryAttempts delivery attempts per code before it is given up on ({@code cpra.delivery.attempts},
  *                      {@code CPRA_DELIVERY_ATTEMPTS}), at least 1
- * @param deliveryBackoff  delay before a code's second delivery job, doubling after, up to 60 times
- *                      itself ({@code cpra.delivery.backoff}, {@code CPRA_DELIVERY_BACKOFF})
+ * @param deliveryBackoff  delay after a code's first failed attempt, doubling after each further
+ *                      one, at most 30 minutes (or this, when longer) ({@code cpra.delivery.backoff},
+ *                      {@code CPRA_DELIVERY_BACKOFF})
  * @param storageUrl    the store's JDBC URL ({@code cpra.storage.url}, {@code CPRA_STORAGE_URL}); by
  *                      default SQLite in {@code data/cpra.db}
  * @param storageUser   its user ({@code cpra.storage.user})
@@ -78,10 +80,10 @@ public record Settings(Path home,
     public static final String DEFAULT_LOGS = "logs";
     /** A repeat of the same colour within five minutes is suppressed; green always passes. */
     public static final String DEFAULT_CODE_COOLDOWN = "5m";
-    /** Ten delivery jobs per code. */
-    public static final int DEFAULT_DELIVERY_ATTEMPTS = 10;
-    /** 30 s, then 1 m, 2 m, ... up to 30 m apart. */
-    public static final String DEFAULT_DELIVERY_BACKOFF = "30s";
+    /** Twelve delivery attempts per code. */
+    public static final int DEFAULT_DELIVERY_ATTEMPTS = DeliverySettings.DEFAULT_ATTEMPTS;
+    /** 2 s, then 4 s, 8 s, ... up to 30 m apart. */
+    public static final String DEFAULT_DELIVERY_BACKOFF = "2s";
     /** The SQLite file, relative to the data folder. */
     public static final String DEFAULT_SQLITE_FILE = "cpra.db";
     /** Connections to the store. */
@@ -153,9 +155,10 @@ public record Settings(Path home,
      */
     public EngineSettings engine() {
         EngineSettings d = EngineSettings.defaults();
+        Duration max = deliveryBackoff.compareTo(DeliverySettings.DEFAULT_MAX_BACKOFF) > 0
+                ? deliveryBackoff : DeliverySettings.DEFAULT_MAX_BACKOFF;
         return new EngineSettings(d.tick(), d.pulsePool(), d.interventionPool(), d.codePool(), d.resultCapacity(),
-                d.commandCapacity(), d.codeTimeout(), d.delivery(), deliveryAttempts, deliveryBackoff,
-                deliveryBackoff.multipliedBy(60));
+                d.commandCapacity(), d.codeTimeout(), d.delivery().withSchedule(deliveryAttempts, deliveryBackoff, max));
     }
 
     /** The API's settings; a blank token counts as none, so {@code CPRA_API_TOKEN=} turns writes off. */

@@ -6,26 +6,23 @@ import io.cpra.plugin.api.DeliveryOutcome;
 import io.cpra.plugin.api.Notifier;
 import io.helidon.faulttolerance.CircuitBreaker;
 import io.helidon.faulttolerance.CircuitBreakerOpenException;
-import io.helidon.faulttolerance.Retry;
-import io.helidon.faulttolerance.RetryTimeoutException;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Delivers one alert through a notifier under Helidon Fault Tolerance: quick retries with
- * exponential, jittered backoff inside the call's deadline, and a circuit breaker per
- * destination ({@code type} plus {@link Notifier#destination()}), so that a dead receiver
- * fails fast instead of holding workers of the code pool. Thread-safe.
+ * Makes one delivery attempt of one alert through a notifier, behind a circuit breaker per
+ * destination ({@code type} plus {@link Notifier#destination()}), so that a dead receiver fails
+ * fast instead of holding workers of the code pool. Retrying is not done here: the engine's
+ * outbox owns the one retry policy ({@link DeliverySettings#retryDelayNanos}), so a code is
+ * retried the same way whether its attempt failed, timed out, or was never made because the
+ * breaker was open. Thread-safe.
  *
  * <p>Only retryable failures (timeouts, refused connections, 5xx — what a notifier reports as
- * {@link DeliveryOutcome#retry}, or throws) are retried and count against the breaker; a
- * permanent rejection (a 400) returns at once and leaves the breaker alone, since the receiver
- * answered. What is still undelivered when this returns is the caller's to schedule again.
+ * {@link DeliveryOutcome#retry}, or throws) count against the breaker; a permanent rejection (a
+ * 400) leaves it alone, since the receiver answered.
  */
 public final class GuardedDelivery {
 
@@ -35,52 +32,37 @@ public final class GuardedDelivery {
     /**
      * Creates the delivery guard.
      *
-     * @param settings retries and breaker settings
+     * @param settings the breaker's settings
      */
     public GuardedDelivery(DeliverySettings settings) {
         this.settings = settings;
     }
 
     /**
-     * Delivers an alert, retrying within the deadline.
+     * Makes one delivery attempt.
      *
      * @param type     the notifier's plugin type, part of the breaker's key
      * @param notifier the prepared notifier
      * @param alert    what to deliver
      * @param deadline when this call must have returned
-     * @return the final outcome; never throws for a failed delivery
+     * @return the outcome; never throws for a failed delivery
      * @throws InterruptedException when interrupted, at the deadline or at shutdown
      */
     public DeliveryOutcome deliver(String type, Notifier notifier, Alert alert, Deadline deadline)
             throws InterruptedException {
         String destination = destinationOf(type, notifier);
         CircuitBreaker breaker = breakers.computeIfAbsent(destination, this::newBreaker);
-        long budget = deadline.remainingNanos();
-        if (budget <= 0) {
+        if (deadline.remainingNanos() <= 0) {
             return DeliveryOutcome.retry("no time left to deliver to " + destination);
         }
-        Retry retry = Retry.builder()
-                .retryPolicy(new ExponentialJitter(settings))
-                .overallTimeout(Duration.ofNanos(budget))
-                .applyOn(Set.of(FailedAttempt.class))
-                .build();
         try {
-            return retry.invoke(() -> breaker.invoke(() -> attempt(notifier, alert, deadline)));
+            return breaker.invoke(() -> attempt(notifier, alert, deadline));
         } catch (FailedAttempt failed) {
             return failed.outcome;
         } catch (CircuitBreakerOpenException open) {
             return DeliveryOutcome.retry("circuit breaker open for " + destination + " after repeated failures");
-        } catch (RetryTimeoutException timeout) {
-            return timeout.lastRetryException() instanceof FailedAttempt failed
-                    ? failed.outcome
-                    : DeliveryOutcome.retry("delivery to " + destination + " did not finish before its deadline");
         } catch (Interrupted interrupted) {
             throw interrupted.original;
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof InterruptedException interrupted) {
-                throw interrupted;  // Retry wraps an interrupt during its backoff sleep
-            }
-            throw e;
         }
     }
 
@@ -96,7 +78,12 @@ public final class GuardedDelivery {
     }
 
     private static String destinationOf(String type, Notifier notifier) {
-        String destination = notifier.destination();
+        String destination;
+        try {
+            destination = notifier.destination();
+        } catch (RuntimeException | LinkageError e) {
+            destination = "";  // a notifier whose destination() throws shares its type's breaker
+        }
         return destination == null || destination.isEmpty() ? type : type + " " + destination;
     }
 
@@ -130,7 +117,7 @@ public final class GuardedDelivery {
         return outcome;
     }
 
-    /** A retryable failure, thrown so that Retry and the breaker see it. */
+    /** A retryable failure, thrown so that the breaker sees it. */
     private static final class FailedAttempt extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient DeliveryOutcome outcome;
@@ -149,20 +136,6 @@ public final class GuardedDelivery {
         Interrupted(InterruptedException original) {
             super(original);
             this.original = original;
-        }
-    }
-
-    /** Delay before retry n (from 1): first·2^(n-1), each randomised by ±jitter. */
-    private record ExponentialJitter(DeliverySettings settings) implements Retry.RetryPolicy {
-        @Override
-        public Optional<Long> nextDelayMillis(long startedMillis, long lastDelayMillis, int call) {
-            if (call >= settings.attempts()) {
-                return Optional.empty();
-            }
-            double base = settings.firstRetryDelay().toMillis() * Math.pow(2, Math.max(0, call - 1));
-            double spread = base * settings.jitter();
-            double delay = base - spread + ThreadLocalRandom.current().nextDouble() * 2 * spread;
-            return Optional.of(Math.max(0L, Math.round(delay)));
         }
     }
 }

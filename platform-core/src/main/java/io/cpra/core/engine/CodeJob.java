@@ -7,9 +7,10 @@ import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.DeliveryOutcome;
 
 /**
- * One delivery of one code through its notifier, with quick retries and the destination's
- * circuit breaker ({@link GuardedDelivery}); its outcome is a {@link DeliveryOutcome}. A code
- * still undelivered is offered again later as a new job with the next {@link #attempt}.
+ * One delivery attempt of one code through its notifier, behind the destination's circuit
+ * breaker ({@link GuardedDelivery}); its outcome is a {@link DeliveryOutcome}. A code still
+ * undelivered is tried again later by the {@link Outbox} as a new job with the next
+ * {@link #attempt}.
  */
 final class CodeJob extends Job {
 
@@ -28,6 +29,7 @@ final class CodeJob extends Job {
         this.attempt = attempt;
     }
 
+    /** The next attempt of the same code, due at {@code dueNanos}. */
     CodeJob next(long dueNanos) {
         return new CodeJob(delivery, route, alert, attempt + 1, dueNanos, timeoutNanos());
     }
@@ -44,6 +46,6 @@ final class CodeJob extends Job {
 
     @Override
     protected Object failed(Throwable cause) {
-        return DeliveryOutcome.retry("delivery failed: " + cause);
+        return DeliveryOutcome.retry("delivery failed: " + OneLine.of(cause));
     }
 }

@@ -1,7 +1,9 @@
 package io.cpra.core.engine;
 
+import io.cpra.core.engine.pool.ConcurrencyModel;
 import io.cpra.core.engine.pool.Job;
 import io.cpra.core.engine.pool.LatenessHistogram;
+import io.cpra.core.engine.pool.LocalPressure;
 import io.cpra.core.engine.pool.WorkerPool;
 import io.cpra.core.engine.queue.RingQueue;
 
@@ -11,8 +13,11 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,18 +26,56 @@ import java.util.function.LongSupplier;
  * them. This is its face for the rest of the platform: every method may be called from any
  * thread and reaches the engine thread as a command, answered through a future within a tick
  * or so. A full command queue fails the future with {@link RejectedExecutionException} at once
- * rather than blocking the caller.
+ * rather than blocking the caller — except for the platform's own calls that must not be lost
+ * ({@link #release}, {@link #redeliver}), which wait for room.
+ *
+ * <p><b>Death.</b> The engine thread survives what plugins and single items throw (see
+ * {@link EngineLoop}'s fault barrier). Should it still end — an {@link OutOfMemoryError}, a bug
+ * outside the barrier — every command waiting and every later one fails at once with the
+ * reason, {@link #alive()} turns false, and the listeners given to {@link #onDeath} are told,
+ * so the server can report itself down and exit rather than hang as a zombie.
  */
 public final class Engine {
+
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
 
     private final EngineLoop loop;
     private final Thread thread;
     private final List<WorkerPool> pools;
+    private final List<Consumer<String>> deathListeners = new CopyOnWriteArrayList<>();
+    /** Why the engine thread ended, once it did; null while it runs. */
+    private volatile String death;
+    private volatile boolean stopping;
 
     private Engine(EngineLoop loop, List<WorkerPool> pools) {
         this.loop = loop;
         this.pools = pools;
-        this.thread = Thread.ofPlatform().name("cpra-engine").unstarted(loop);
+        this.thread = Thread.ofPlatform().name("cpra-engine").unstarted(this::runLoop);
+    }
+
+    private void runLoop() {
+        Throwable cause = null;
+        try {
+            loop.run();
+        } catch (Throwable e) {
+            cause = e;
+        } finally {
+            String reason = cause != null ? "the engine thread ended: " + OneLine.of(cause)
+                    : stopping ? "the engine stopped" : "the engine thread ended without being stopped";
+            death = reason;
+            if (cause != null || !stopping) {
+                LOG.log(System.Logger.Level.ERROR, reason, cause);
+            }
+            // fail whatever waited for an answer, so no caller hangs on a dead engine
+            IllegalStateException stopped = new IllegalStateException(reason);
+            Command command;
+            while ((command = loop.commands.poll()) != null) {
+                command.fail(stopped);
+            }
+            if (!stopping) {
+                deathListeners.forEach(listener -> listener.accept(reason));
+            }
+        }
     }
 
     /**
@@ -45,14 +88,63 @@ public final class Engine {
      * @return the running engine
      */
     public static Engine start(EngineSettings settings, EventSink events, LongSupplier clock, InstantSource wall) {
+        return start(settings, events, clock, wall, null);
+    }
+
+    /**
+     * Starts an engine with no monitors whose pools also weigh the process's local pressure.
+     *
+     * @param settings how it runs
+     * @param events   where its events go; called on the engine thread, must not block
+     * @param clock    nanosecond clock for schedules, deadlines and lateness ({@code System::nanoTime})
+     * @param wall     wall clock for event and alert times
+     * @param pressure the process's pressure gauge, or {@code null} to size pools by demand alone
+     * @return the running engine
+     */
+    public static Engine start(EngineSettings settings, EventSink events, LongSupplier clock, InstantSource wall,
+                               LocalPressure pressure) {
         RingQueue<Job> results = RingQueue.mpsc(settings.resultCapacity());
-        WorkerPool pulses = WorkerPool.start(settings.pulsePool(), results, clock);
-        WorkerPool interventions = WorkerPool.start(settings.interventionPool(), results, clock);
-        WorkerPool codes = WorkerPool.start(settings.codePool(), results, clock);
+        WorkerPool pulses = WorkerPool.start(settings.pulsePool(), results, clock, pressure);
+        WorkerPool interventions = WorkerPool.start(settings.interventionPool(), results, clock, pressure);
+        WorkerPool codes = WorkerPool.start(settings.codePool(), results, clock, pressure);
         EngineLoop loop = new EngineLoop(settings, clock, wall, events, pulses, interventions, codes, results);
         Engine engine = new Engine(loop, List.of(pulses, interventions, codes));
         engine.thread.start();
         return engine;
+    }
+
+    /**
+     * Asks to be told if the engine thread ends without {@link #stop} — the engine is then dead
+     * and the process should go down. Called on the dying engine thread (or at once, on the
+     * caller's, when it is already dead); must not block for long.
+     *
+     * @param listener receives the reason
+     */
+    public void onDeath(Consumer<String> listener) {
+        deathListeners.add(listener);
+        String reason = death;
+        if (reason != null && !stopping && deathListeners.remove(listener)) {
+            listener.accept(reason);
+        }
+    }
+
+    /**
+     * Whether the engine thread is running.
+     *
+     * @return false once it ended, stopped or died
+     */
+    public boolean alive() {
+        return death == null && thread.isAlive();
+    }
+
+    /**
+     * How long ago the engine finished its last tick; a live engine ticks every millisecond or
+     * so, so a large value means it is stuck.
+     *
+     * @return nanoseconds on the engine's clock since the last tick ended
+     */
+    public long sinceLastTickNanos() {
+        return Math.max(0, loop.clockNow() - loop.lastTickNanos());
     }
 
     /**
@@ -130,7 +222,7 @@ public final class Engine {
      * @return its view, or empty
      */
     public CompletableFuture<Optional<MonitorView>> view(String name) {
-        return ask(loop -> loop.roster.view(name));
+        return ask(loop -> loop.reads.view(name));
     }
 
     /**
@@ -145,7 +237,7 @@ public final class Engine {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
-        return ask(loop -> loop.roster.page(query, cursor, limit));
+        return ask(loop -> loop.reads.page(query, cursor, limit));
     }
 
     /**
@@ -154,7 +246,7 @@ public final class Engine {
      * @return the summary
      */
     public CompletableFuture<EngineSummary> summary() {
-        return ask(loop -> loop.roster.summary());
+        return ask(loop -> loop.reads.summary());
     }
 
     /**
@@ -189,19 +281,20 @@ public final class Engine {
      */
     public CompletableFuture<Void> holdCodesUntilReleased() {
         return ask(loop -> {
-            loop.holdCodes();
+            loop.outbox.holdUntilDurable();
             return null;
         });
     }
 
     /**
-     * Hands held codes to the code pool; the outbox holds them now.
+     * Hands held codes to the code pool; the outbox holds them now. Waits for room in the
+     * command queue rather than failing: a release that is lost would strand its codes.
      *
      * @param alertIds the codes' ids; unknown ids are ignored
      * @return how many were released
      */
     public CompletableFuture<Integer> release(List<String> alertIds) {
-        return ask(loop -> loop.release(alertIds));
+        return askPatiently(loop -> loop.outbox.release(alertIds));
     }
 
     /**
@@ -212,8 +305,8 @@ public final class Engine {
      * @return done
      */
     public CompletableFuture<Void> redeliver(List<PendingCode> codes) {
-        return ask(loop -> {
-            codes.forEach(loop.reactions::redeliver);
+        return askPatiently(loop -> {
+            codes.forEach(loop::redeliver);
             return null;
         });
     }
@@ -234,6 +327,7 @@ public final class Engine {
      * @param grace how long to wait for calls in flight
      */
     public void stop(Duration grace) {
+        stopping = true;
         long deadline = System.nanoTime() + grace.toNanos();
         ask(loop -> {
             loop.quiesce();
@@ -252,6 +346,7 @@ public final class Engine {
         for (WorkerPool pool : pools) {
             pool.stop(Duration.ofMillis(100));
         }
+        loop.closer.close();
     }
 
     /** Whether any job is queued, running, or has a result the engine has not applied yet. */
@@ -261,7 +356,16 @@ public final class Engine {
                 return true;
             }
         }
-        return !loop.results.isEmpty() || loop.backlogSize() > 0;
+        return !loop.results.isEmpty() || loop.backlog() > 0 || loop.closer.pending() > 0;
+    }
+
+    /**
+     * Due pulse checks that have not started, and how long the oldest has waited; for metrics.
+     *
+     * @return {waiting, oldest wait in nanoseconds}, as of the last tick
+     */
+    public long[] pulseBacklog() {
+        return loop.pulseBacklog();
     }
 
     /** Exposed for metrics: the engine's counters. */
@@ -283,15 +387,40 @@ public final class Engine {
 
     static EngineSummary.PoolLoad load(WorkerPool pool) {
         LatenessHistogram.Snapshot lateness = pool.lastLateness();
+        ConcurrencyModel.Decision decision = pool.lastDecision();
         return new EngineSummary.PoolLoad(pool.name(), pool.queueDepth(), pool.inFlight(), pool.limit(),
                 pool.completedCalls(), pool.abandonedCalls(), lateness.percentile(0.5), lateness.percentile(0.99),
-                lateness.percentile(1.0));
+                lateness.percentile(1.0), decision.need(), decision.room(),
+                decision.reason().name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    private <T> CompletableFuture<T> ask(java.util.function.Function<EngineLoop, T> body) {
+    private <T> CompletableFuture<T> ask(Function<EngineLoop, T> body) {
         CompletableFuture<T> reply = new CompletableFuture<>();
-        if (!loop.commands.offer(Command.of(body, reply))) {
+        String dead = death;
+        if (dead != null) {
+            reply.completeExceptionally(new IllegalStateException(dead));
+        } else if (!loop.commands.offer(Command.of(body, reply))) {
             reply.completeExceptionally(new RejectedExecutionException("the engine's command queue is full; try again"));
+        } else if (death != null) {
+            // it died between the check and the offer: the command may never be drained
+            reply.completeExceptionally(new IllegalStateException(death));
+        }
+        return reply;
+    }
+
+    /** Like {@link #ask}, but waits for room in a full command queue while the engine lives. */
+    private <T> CompletableFuture<T> askPatiently(Function<EngineLoop, T> body) {
+        CompletableFuture<T> reply = new CompletableFuture<>();
+        Command command = Command.of(body, reply);
+        while (!loop.commands.offer(command)) {
+            if (death != null) {
+                break;
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        String dead = death;
+        if (dead != null) {
+            reply.completeExceptionally(new IllegalStateException(dead));
         }
         return reply;
     }

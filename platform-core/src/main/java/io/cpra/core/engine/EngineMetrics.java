@@ -69,6 +69,16 @@ public final class EngineMetrics {
                 x -> x.deadLetters.get());
         counter(registry, "cpra_incidents_opened", "Incidents opened", c, x -> x.incidentsOpened.get());
         counter(registry, "cpra_incidents_closed", "Incidents closed", c, x -> x.incidentsClosed.get());
+        counter(registry, "cpra_engine_faults", "Items the engine's fault barrier caught: a plugin or engine error"
+                + " the engine survived", c, x -> x.faults.get());
+        counter(registry, "cpra_engine_journal_stalls", "Engine ticks that held back results because storage fell"
+                + " behind", c, x -> x.journalStalls.get());
+        registry.getOrCreate(Gauge.builder("cpra_pulse_waiting", engine, e -> e.pulseBacklog()[0])
+                .description("Due pulse checks that have not started yet"));
+        registry.getOrCreate(Gauge.builder("cpra_pulse_oldest_waiting_seconds", engine, e -> e.pulseBacklog()[1] / 1e9)
+                .description("How long past its due time the oldest pulse check that has not started has waited"));
+        registry.getOrCreate(Gauge.builder("cpra_engine_up", engine, e -> e.alive() ? 1 : 0)
+                .description("1 while the engine thread runs"));
         StageCounts stages = engine.stageCounts();
         for (Stage stage : Stage.values()) {
             registry.getOrCreate(Gauge.builder("cpra_monitors", stages, s -> s.get(stage))

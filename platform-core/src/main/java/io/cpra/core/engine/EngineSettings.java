@@ -15,11 +15,8 @@ import java.util.Objects;
  * @param codePool            the code pipeline
  * @param resultCapacity      the shared result queue's capacity; workers wait when it is full
  * @param commandCapacity     the command queue's capacity; callers get a rejected future when full
- * @param codeTimeout         deadline of one delivery job (its quick retries included)
- * @param delivery            quick retries and circuit breakers of deliveries
- * @param deliveryAttempts    delivery jobs per code before it is dead-lettered, at least 1
- * @param redeliveryBackoff   delay before the second delivery job, doubling after
- * @param redeliveryBackoffMax cap of that delay
+ * @param codeTimeout         deadline of one delivery attempt
+ * @param delivery            the outbox's retry schedule and the circuit breakers of deliveries
  */
 public record EngineSettings(Duration tick,
                              PoolSettings pulsePool,
@@ -28,10 +25,7 @@ public record EngineSettings(Duration tick,
                              int resultCapacity,
                              int commandCapacity,
                              Duration codeTimeout,
-                             DeliverySettings delivery,
-                             int deliveryAttempts,
-                             Duration redeliveryBackoff,
-                             Duration redeliveryBackoffMax) {
+                             DeliverySettings delivery) {
 
     /** Checks the ranges. */
     public EngineSettings {
@@ -40,15 +34,15 @@ public record EngineSettings(Duration tick,
         Objects.requireNonNull(codePool, "codePool");
         Objects.requireNonNull(delivery, "delivery");
         if (!tick.isPositive() || tick.compareTo(Duration.ofSeconds(1)) > 0 || resultCapacity < 1
-                || commandCapacity < 1 || !codeTimeout.isPositive() || deliveryAttempts < 1
-                || redeliveryBackoff.isNegative() || redeliveryBackoffMax.compareTo(redeliveryBackoff) < 0) {
+                || commandCapacity < 1 || !codeTimeout.isPositive()) {
             throw new IllegalArgumentException("engine settings out of range: " + this);
         }
     }
 
     /**
      * Defaults for a node: a 1 ms tick; pulse calls up to 20,000 at once, interventions 256,
-     * deliveries 256; ten delivery jobs per code, 30 s apart at first and at most 30 min.
+     * deliveries 256; a delivery attempt may take 15 s; the retry schedule of
+     * {@link DeliverySettings#DEFAULTS}.
      *
      * @return the settings
      */
@@ -57,7 +51,6 @@ public record EngineSettings(Duration tick,
                 PoolSettings.defaults("pulse", 20_000, 1 << 16),
                 PoolSettings.defaults("intervention", 256, 1 << 12),
                 PoolSettings.defaults("code", 256, 1 << 14),
-                1 << 16, 1 << 14, Duration.ofSeconds(30), DeliverySettings.DEFAULTS,
-                10, Duration.ofSeconds(30), Duration.ofMinutes(30));
+                1 << 16, 1 << 14, Duration.ofSeconds(15), DeliverySettings.DEFAULTS);
     }
 }

@@ -16,7 +16,7 @@ final class InterventionJob extends Job {
     final long handle;
     final int incidentSeq;
     final int attempt;
-    private final Intervention intervention;
+    final Intervention intervention;
     private final InterventionRequest request;
     /** Set by the worker or supervisor before the job is posted back; read by the engine after. */
     boolean timedOut;
@@ -33,7 +33,7 @@ final class InterventionJob extends Job {
 
     @Override
     protected Object call(Deadline deadline) throws Exception {
-        return intervention.intervene(request, deadline);
+        return PluginCalls.intervene(intervention, request, deadline);
     }
 
     @Override
@@ -44,6 +44,6 @@ final class InterventionJob extends Job {
 
     @Override
     protected Object failed(Throwable cause) {
-        return InterventionOutcome.failed("the intervention failed: " + cause);
+        return InterventionOutcome.failed("the intervention failed: " + OneLine.of(cause));
     }
 }

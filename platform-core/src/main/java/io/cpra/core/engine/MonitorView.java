@@ -24,11 +24,16 @@ import java.util.List;
  * @param lastStatus          the last pulse outcome's status, or {@code null} before the first
  * @param lastLatencyMicros   the last pulse's duration
  * @param pulseInFlight       whether a pulse is running now
- * @param nextDue             when the next pulse is due, or {@code null} when none is scheduled
+ * @param nextDue             when the next pulse is due, or {@code null} when none is scheduled; a
+ *                            time in the past means the check is due and waits to start
  * @param maintenanceUntil    when maintenance ends, or {@code null}
  * @param origin              where the monitor is defined: the manifest or the API
  * @param recentOutcomes      its last few check outcomes, oldest first, kept while it is (or lately was)
  *                            in trouble; empty for a monitor that has been fine
+ * @param lastRun             when its last check started, or {@code null} when none has
+ * @param overdue             whether its due check has waited more than an interval past its due
+ *                            time without starting (the engine is behind, or its destination is
+ *                            held to a fair share)
  */
 public record MonitorView(String name,
                           String pulseType,
@@ -48,7 +53,9 @@ public record MonitorView(String name,
                           Instant nextDue,
                           Instant maintenanceUntil,
                           MonitorPlan.Origin origin,
-                          List<Outcome> recentOutcomes) {
+                          List<Outcome> recentOutcomes,
+                          Instant lastRun,
+                          boolean overdue) {
 
     /**
      * One check outcome.

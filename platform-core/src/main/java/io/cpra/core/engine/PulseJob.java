@@ -9,20 +9,29 @@ import io.cpra.plugin.api.PulseOutcome;
 final class PulseJob extends Job {
 
     final long handle;
+    /** The destination it goes to, as {@link Destinations} numbers them. */
+    final int destination;
+    /** Set once its destination got its place back, so that happens only once. */
+    boolean returned;
     /** Asked for by an operator ("run now"), outside the monitor's schedule. */
     final boolean manual;
     private final PulseCheck check;
 
-    PulseJob(long handle, PulseCheck check, long dueNanos, long timeoutNanos, boolean manual) {
+    PulseJob(long handle, int destination, PulseCheck check, long dueNanos, long timeoutNanos, boolean manual) {
         super(dueNanos, timeoutNanos);
         this.handle = handle;
+        this.destination = destination;
         this.check = check;
         this.manual = manual;
     }
 
+    PulseCheck check() {
+        return check;
+    }
+
     @Override
     protected Object call(Deadline deadline) throws Exception {
-        return check.check(deadline);
+        return PluginCalls.check(check, deadline);
     }
 
     @Override
@@ -32,6 +41,6 @@ final class PulseJob extends Job {
 
     @Override
     protected Object failed(Throwable cause) {
-        return PulseOutcome.unknown("the check failed: " + cause);
+        return PulseOutcome.unknown("the check failed: " + OneLine.of(cause));
     }
 }

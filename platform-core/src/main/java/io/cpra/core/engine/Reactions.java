@@ -9,101 +9,91 @@ import io.cpra.core.engine.lifecycle.Lifecycle;
 import io.cpra.core.engine.lifecycle.LifecycleState;
 import io.cpra.core.engine.lifecycle.Stage;
 import io.cpra.core.engine.lifecycle.Transition;
-import io.cpra.core.engine.pool.Job;
 import io.cpra.core.engine.store.EntityStore;
 import io.cpra.plugin.api.Alert;
 import io.cpra.plugin.api.Colour;
-import io.cpra.plugin.api.DeliveryOutcome;
 import io.cpra.plugin.api.InterventionOutcome;
 import io.cpra.plugin.api.InterventionRequest;
+import io.cpra.plugin.api.PulseCheck;
 import io.cpra.plugin.api.PulseOutcome;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.InstantSource;
 
 /**
- * What the engine does with a finished job or a fired timer: record the outcome, step the
- * monitor's lifecycle, and carry out what the step asks for — open or close an incident, start
- * or schedule an intervention attempt, raise codes and hand those with a {@code codes.<colour>}
- * block to the code pool. Engine thread only.
+ * What the engine does with a finished pulse or intervention job, or a due retry: record the
+ * outcome, step the monitor's lifecycle, and carry out what the step asks for — open or close
+ * an incident, start or schedule an intervention attempt, raise codes and hand those with a
+ * {@code codes.<colour>} block to the {@link Outbox}. Engine thread only.
  *
- * <p>The common case, a passing pulse of a healthy monitor, touches three columns and returns
- * without building a lifecycle state.
+ * <p>Its reach is what it is given: the store's rows, the recent outcomes, the counters, the
+ * intervention backlog, the outbox and the timers; it never calls back into the loop or the
+ * roster. The common case, a passing pulse of a healthy monitor, touches three columns and
+ * returns without building a lifecycle state.
  */
-final class Reactions {
+final class Reactions implements Roster.Lifecycles {
 
     private static final Colour[] COLOURS = Colour.values();
     private static final byte HEALTHY = (byte) Stage.HEALTHY.ordinal();
     private static final Code[] CODES = Code.values();
 
-    private final EngineLoop loop;
-    private final EntityStore<?, MonitorSpec> store;
+    private final EntityStore<PulseCheck, MonitorSpec> store;
+    private final TickClock tick;
+    private final InstantSource wall;
+    private final EventSink events;
+    private final Ids ids;
+    private final EngineCounters counters;
+    private final StageCounts stageCounts;
+    private final TypeCounts checkCounts;
+    private final RecentOutcomes recent;
+    private final OpenIncidents incidents;
+    private final MaintenanceWindows windows;
+    private final Timers timers;
+    private final Backlog interventions;
+    private final Outbox outbox;
+    private final Leases leases;
+    private final PulseAdmission admission;
     private final Transition transition = Transition.create();
-    /** When each open incident opened, for green's "healthy again after ...". */
-    private final Map<Long, Instant> openedAt = new HashMap<>();
 
-    Reactions(EngineLoop loop) {
-        this.loop = loop;
-        this.store = loop.store;
-    }
-
-    int openIncidents() {
-        return openedAt.size();
-    }
-
-    /** A monitor with an open incident was removed: its incident is no longer tracked. */
-    void forgetIncident(long incidentId) {
-        openedAt.remove(incidentId);
-    }
-
-    /** A restart put back an open incident. */
-    void rememberIncident(long incidentId, Instant opened) {
-        openedAt.put(incidentId, opened);
-    }
-
-    /** Delivers again a code that was pending when the process stopped, if its route still exists. */
-    void redeliver(PendingCode pending) {
-        Alert alert = pending.alert();
-        int row = loop.names.find(alert.monitor());
-        CodeRoute route = row < 0 ? null : store.spec().get(row).route(alert.colour());
-        if (route == null || !route.dispatch()) {
-            loop.counters.deadLetters.increment();
-            loop.events.publish(new EngineEvent.DeliveryFinished(loop.wall.instant(), alert.monitor(), alert.colour(),
-                    alert.id(), incidentOf(alert), "", "", pending.attempts(), false, null,
-                    "the monitor or its codes." + alert.colour().key() + " block is gone; not delivered"));
-            return;
-        }
-        loop.submitCode(new CodeJob(loop.delivery, route, alert, pending.attempts() + 1, loop.now,
-                loop.settings.codeTimeout().toNanos()));
-    }
-
-    void onResult(Job job) {
-        switch (job) {
-            case PulseJob pulse -> onPulse(pulse);
-            case InterventionJob attempt -> onAttempt(attempt);
-            case CodeJob code -> onDelivery(code);
-            default -> throw new IllegalStateException("unknown job " + job);
-        }
+    Reactions(EntityStore<PulseCheck, MonitorSpec> store, TickClock tick, InstantSource wall, EventSink events, Ids ids,
+              EngineCounters counters, StageCounts stageCounts, TypeCounts checkCounts, RecentOutcomes recent,
+              OpenIncidents incidents, MaintenanceWindows windows, Timers timers, Backlog interventions, Outbox outbox,
+              Leases leases, PulseAdmission admission) {
+        this.store = store;
+        this.tick = tick;
+        this.wall = wall;
+        this.events = events;
+        this.ids = ids;
+        this.counters = counters;
+        this.stageCounts = stageCounts;
+        this.checkCounts = checkCounts;
+        this.recent = recent;
+        this.incidents = incidents;
+        this.windows = windows;
+        this.timers = timers;
+        this.interventions = interventions;
+        this.outbox = outbox;
+        this.leases = leases;
+        this.admission = admission;
     }
 
     // ---- pulses -------------------------------------------------------------------------
 
-    private void onPulse(PulseJob job) {
-        loop.counters.checks.increment();
-        int row = store.rowIfLive(job.handle);
+    void onPulse(PulseJob job) {
+        counters.checks.increment();
+        leases.checkEnded(job.check());
+        int row = admission.ended(job);
         if (row < 0) {
             return;  // removed while its check ran
         }
-        store.flags().lower(row, EntityStore.PULSE_IN_FLIGHT);
         PulseOutcome outcome = (PulseOutcome) job.outcome();
         store.lastStatus().set(row, (byte) (outcome.status().ordinal() + 1));
         long micros = (job.finishedNanos() - job.startedNanos()) / 1000;
         store.lastLatencyMicros().set(row, (int) Math.min(Integer.MAX_VALUE, micros));
         boolean healthy = store.stage().get(row) == HEALTHY;
         if (outcome.status() != PulseOutcome.Status.OK || !healthy || store.flags().has(row, EntityStore.HISTORY)) {
-            if (loop.recent.record(job.handle, healthy, loop.wall.instant(), outcome, micros)) {
+            if (recent.record(job.handle, healthy, wall.instant(), outcome, micros)) {
                 store.flags().raise(row, EntityStore.HISTORY);
             } else {
                 store.flags().lower(row, EntityStore.HISTORY);
@@ -111,10 +101,10 @@ final class Reactions {
         }
         boolean passing = outcome.passing();
         if (!passing) {
-            loop.counters.failedChecks.increment();
+            counters.failedChecks.increment();
         }
         MonitorSpec spec = store.spec().get(row);
-        loop.checkCounts.count(spec.pulseType(), outcome.status().ordinal());
+        checkCounts.count(spec.pulseType(), outcome.status().ordinal());
         if (store.flags().has(row, EntityStore.MAINTENANCE)) {
             return;
         }
@@ -127,7 +117,8 @@ final class Reactions {
 
     // ---- interventions ------------------------------------------------------------------
 
-    private void onAttempt(InterventionJob job) {
+    void onAttempt(InterventionJob job) {
+        leases.give(job.intervention);
         InterventionOutcome outcome = (InterventionOutcome) job.outcome();
         int row = store.rowIfLive(job.handle);
         if (row < 0) {
@@ -136,13 +127,13 @@ final class Reactions {
         store.flags().lower(row, EntityStore.INTERVENTION_IN_FLIGHT);
         MonitorSpec spec = store.spec().get(row);
         String action = spec.intervention() == null ? "" : spec.intervention().type();
-        loop.events.publish(new EngineEvent.InterventionFinished(loop.wall.instant(), store.name().get(row),
+        events.publish(new EngineEvent.InterventionFinished(wall.instant(), store.name().get(row),
                 store.incidentId().get(row), action, job.attempt, outcome.success(), outcome.message()));
         boolean current = store.incidentSeq().get(row) == job.incidentSeq
                 && store.interventionAttempts().get(row) == job.attempt
                 && (store.lifecycleFlags().get(row) & LifecycleState.ATTEMPT_IN_FLIGHT) != 0;
         if (!current) {
-            loop.counters.lateResults.increment();  // maintenance or a reload ended its episode
+            counters.lateResults.increment();  // maintenance or a reload ended its episode
             return;
         }
         Input input = outcome.success() ? Input.ATTEMPT_SUCCEEDED
@@ -157,60 +148,55 @@ final class Reactions {
         InterventionRequest request = InterventionRequest.builder(name).attempt(attempt, intervention.maxAttempts())
                 .lastError(cause).incidentId(incidentId == 0 ? "" : Long.toString(incidentId)).build();
         store.flags().raise(row, EntityStore.INTERVENTION_IN_FLIGHT);
-        loop.submitIntervention(new InterventionJob(store.handleOf(row), store.incidentSeq().get(row),
-                intervention.intervention(), request, loop.now, intervention.timeoutNanos()));
-        loop.events.publish(new EngineEvent.InterventionStarted(loop.wall.instant(), name, incidentId,
+        leases.take(intervention.intervention());
+        interventions.submit(new InterventionJob(store.handleOf(row), store.incidentSeq().get(row),
+                intervention.intervention(), request, tick.now(), intervention.timeoutNanos()));
+        events.publish(new EngineEvent.InterventionStarted(wall.instant(), name, incidentId,
                 intervention.type(), attempt));
     }
 
-    // ---- timers -------------------------------------------------------------------------
-
-    void onTimer(Timers.Timer timer) {
-        switch (timer.kind()) {
-            case RETRY_ATTEMPT -> {
-                int row = store.rowIfLive(timer.handle());
-                if (row >= 0 && store.incidentSeq().get(row) == timer.tag()) {
-                    step(row, store.spec().get(row), Input.RETRY_DUE, (String) timer.payload());
-                }
-            }
-            case MAINTENANCE_END -> loop.roster.maintenanceEnded(timer.handle(), timer.tag());
-            case REDELIVER -> loop.submitCode((CodeJob) timer.payload());
+    /** An intervention retry's backoff ended. */
+    void retryDue(Timers.Timer timer) {
+        int row = store.rowIfLive(timer.handle());
+        if (row >= 0 && store.incidentSeq().get(row) == timer.tag()) {
+            step(row, store.spec().get(row), Input.RETRY_DUE, (String) timer.payload());
         }
     }
 
     // ---- the lifecycle ------------------------------------------------------------------
 
     /** Steps a monitor's lifecycle and carries out the transition. */
-    void step(int row, MonitorSpec spec, Input input, String cause) {
-        Lifecycle.step(read(row), input, loop.now, spec.policy(), transition);
+    @Override
+    public void step(int row, MonitorSpec spec, Input input, String cause) {
+        Lifecycle.step(read(row), input, tick.now(), spec.policy(), transition);
         act(row, spec, cause);
     }
 
     private void act(int row, MonitorSpec spec, String cause) {
         Transition t = transition;
         if (t.has(Action.IGNORED)) {
-            loop.counters.ignoredInputs.increment();
+            counters.ignoredInputs.increment();
         }
         if (t.stateChanged()) {
             if (t.from() != t.to()) {
-                loop.stageCounts.move(t.from(), t.to());
+                stageCounts.move(t.from(), t.to());
             }
             write(row, t.state());
         }
         String name = store.name().get(row);
         if (t.has(Action.OPEN_INCIDENT)) {
-            long id = loop.ids.nextIncident();
+            long id = ids.nextIncident();
             store.incidentId().set(row, id);
-            openedAt.put(id, loop.wall.instant());
-            loop.counters.incidentsOpened.increment();
-            loop.events.publish(new EngineEvent.IncidentOpened(loop.wall.instant(), name, id, cause,
-                    loop.recent.takeAll(store.handleOf(row))));
+            incidents.opened(id, wall.instant());
+            counters.incidentsOpened.increment();
+            events.publish(new EngineEvent.IncidentOpened(wall.instant(), name, id, cause,
+                    recent.takeAll(store.handleOf(row))));
         }
         if (t.has(Action.START_ATTEMPT) && spec.intervention() != null) {
             startAttempt(row, spec, t.attempt(), cause);
         }
         if (t.has(Action.SCHEDULE_ATTEMPT)) {
-            loop.timers.add(new Timers.Timer(loop.now + t.delayNanos(), Timers.Kind.RETRY_ATTEMPT,
+            timers.add(new Timers.Timer(tick.now() + t.delayNanos(), Timers.Kind.RETRY_ATTEMPT,
                     store.handleOf(row), store.incidentSeq().get(row), t.attempt(), cause));
         }
         CodeJob first = null;
@@ -229,90 +215,46 @@ final class Reactions {
             }
         }
         if (first != null) {
-            loop.raised(first);
+            outbox.raise(first);
         }
         if (t.has(Action.CLOSE_INCIDENT)) {
             long id = store.incidentId().get(row);
-            Instant opened = openedAt.remove(id);
+            Instant opened = incidents.closed(id);
             store.incidentId().set(row, 0);
-            loop.counters.incidentsClosed.increment();
-            loop.events.publish(new EngineEvent.IncidentClosed(loop.wall.instant(), name, id,
-                    opened == null ? Duration.ZERO : Duration.between(opened, loop.wall.instant())));
+            counters.incidentsClosed.increment();
+            events.publish(new EngineEvent.IncidentClosed(wall.instant(), name, id,
+                    opened == null ? Duration.ZERO : Duration.between(opened, wall.instant())));
         }
         if (t.has(Action.STAGE_CHANGED)) {
-            loop.events.publish(new EngineEvent.StageChanged(loop.wall.instant(), name, t.from(), t.to(),
-                    store.incidentId().get(row), cause, t.state(), loop.recent.takeUnreported(store.handleOf(row))));
+            events.publish(new EngineEvent.StageChanged(wall.instant(), name, t.from(), t.to(),
+                    store.incidentId().get(row), cause, t.state(), recent.takeUnreported(store.handleOf(row))));
         }
     }
 
-    // ---- codes --------------------------------------------------------------------------
-
-    /** Raises one code; returns its delivery job when it is to be delivered, for the caller to submit. */
+    /** Raises one code; returns its delivery job when it is to be delivered, for the caller to chain. */
     private CodeJob raise(int row, MonitorSpec spec, Colour colour, boolean suppressed, String cause) {
         CodeRoute route = spec.route(colour);
         boolean dispatched = !suppressed && route != null && route.dispatch();
         long incidentId = store.incidentId().get(row);
-        Instant at = loop.wall.instant();
-        Instant opened = incidentId == 0 ? null : openedAt.get(incidentId);
+        Instant at = wall.instant();
+        Instant opened = incidentId == 0 ? null : incidents.openedAt(incidentId);
         InterventionSpec intervention = spec.intervention();
-        CodeFacts facts = new CodeFacts(loop.ids.nextAlert(), store.name().get(row), colour, at,
+        CodeFacts facts = new CodeFacts(ids.nextAlert(), store.name().get(row), colour, at,
                 incidentId == 0 ? "" : Long.toString(incidentId), cause, spec.groups(), spec.pulseType(),
                 store.consecutiveFailures().get(row),
                 intervention == null ? "" : intervention.type(), store.interventionAttempts().get(row),
                 intervention == null ? 0 : intervention.maxAttempts(), spec.policy().verificationPulses(),
                 colour == Colour.GREEN && opened != null ? Duration.between(opened, at) : Duration.ZERO,
-                colour == Colour.GRAY ? loop.roster.maintenanceUntil(row) : null);
+                colour == Colour.GRAY ? windows.until(row) : null);
         Alert alert = AlertTemplates.render(facts);
         if (suppressed) {
-            loop.counters.codesSuppressed.increment();
+            counters.codesSuppressed.increment();
         } else {
-            loop.counters.codesRaised.increment();
+            counters.codesRaised.increment();
         }
-        loop.events.publish(new EngineEvent.CodeRaised(at, alert.monitor(), colour, alert.id(), incidentId,
+        events.publish(new EngineEvent.CodeRaised(at, alert.monitor(), colour, alert.id(), incidentId,
                 suppressed, dispatched, route == null ? "" : route.type(), alert.summary(), alert));
-        return dispatched
-                ? new CodeJob(loop.delivery, route, alert, 1, loop.now, loop.settings.codeTimeout().toNanos())
-                : null;
-    }
-
-    private void onDelivery(CodeJob job) {
-        DeliveryOutcome outcome = (DeliveryOutcome) job.outcome();
-        Instant at = loop.wall.instant();
-        Instant next = null;
-        if (outcome.delivered()) {
-            loop.counters.deliveries.increment();
-            loop.deliveryCounts.count(job.route.type(), DeliveryResult.DELIVERED.ordinal());
-        } else {
-            loop.counters.deliveryFailures.increment();
-            loop.deliveryCounts.count(job.route.type(), DeliveryResult.FAILED.ordinal());
-            if (outcome.retryable() && job.attempt < loop.settings.deliveryAttempts()) {
-                long delay = redeliveryDelay(job.attempt);
-                loop.timers.add(new Timers.Timer(loop.now + delay, Timers.Kind.REDELIVER, 0, 0, 0,
-                        job.next(loop.now + delay)));
-                next = at.plusNanos(delay);
-            } else {
-                loop.counters.deadLetters.increment();
-                loop.deliveryCounts.count(job.route.type(), DeliveryResult.DEAD_LETTERED.ordinal());
-            }
-        }
-        loop.events.publish(new EngineEvent.DeliveryFinished(at, job.alert.monitor(), job.alert.colour(),
-                job.alert.id(), incidentOf(job.alert), job.route.type(), job.route.notifier().destination(), job.attempt,
-                outcome.delivered(), next, outcome.message()));
-        if (job.then != null) {
-            loop.submitCode(job.then);
-        }
-    }
-
-    /** The incident a code belongs to: its alert carries the id as text, empty for none. */
-    private static long incidentOf(Alert alert) {
-        return alert.incidentId().isEmpty() ? 0 : Long.parseLong(alert.incidentId());
-    }
-
-    private long redeliveryDelay(int attempt) {
-        long base = loop.settings.redeliveryBackoff().toNanos();
-        long cap = loop.settings.redeliveryBackoffMax().toNanos();
-        int doublings = Math.min(attempt - 1, 40);
-        return base > (cap >> doublings) ? cap : Math.min(cap, base << doublings);
+        return dispatched ? outbox.newCode(route, alert) : null;
     }
 
     // ---- state <-> columns --------------------------------------------------------------
@@ -326,7 +268,8 @@ final class Reactions {
                 store.raisedAt(2).get(row), store.raisedAt(3).get(row));
     }
 
-    void write(int row, LifecycleState state) {
+    @Override
+    public void write(int row, LifecycleState state) {
         store.stage().set(row, (byte) state.stage().ordinal());
         store.consecutiveFailures().set(row, state.consecutiveFailures());
         store.successStreak().set(row, state.successStreak());

@@ -3,13 +3,14 @@ package io.cpra.core.engine;
 import java.util.PriorityQueue;
 
 /**
- * The engine's rare timers: intervention retries after their backoff, the end of a maintenance
- * window, and the next delivery attempt of an undelivered code. Pulses do not use these (the
- * timing wheel carries them); these are few, so a priority queue serves. Engine thread only.
+ * The engine's rare timers: intervention retries after their backoff and the end of a
+ * maintenance window. Pulses do not use these (the timing wheel carries them), nor do delivery
+ * retries (the {@link Outbox} keeps its own); these are few, so a priority queue serves.
+ * Engine thread only.
  */
 final class Timers {
 
-    enum Kind { RETRY_ATTEMPT, MAINTENANCE_END, REDELIVER }
+    enum Kind { RETRY_ATTEMPT, MAINTENANCE_END }
 
     /**
      * One timer.
@@ -19,7 +20,7 @@ final class Timers {
      * @param handle   the monitor's handle (retry, maintenance)
      * @param tag      the incident number (retry) or the window's end (maintenance), to spot stale timers
      * @param attempt  the attempt to start (retry)
-     * @param payload  the delivery job (redelivery) or the cause message (retry)
+     * @param payload  the cause message (retry)
      */
     record Timer(long dueNanos, Kind kind, long handle, long tag, int attempt, Object payload) {
     }

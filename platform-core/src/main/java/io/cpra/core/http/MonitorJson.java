@@ -22,8 +22,8 @@ final class MonitorJson {
      * @return an object with {@code name}, {@code type}, {@code interval}, {@code groups},
      *         {@code enabled}, {@code paused}, {@code stage}, {@code colour}, {@code consecutive_failures},
      *         {@code success_streak}, {@code intervention_attempts}, {@code verify_remaining},
-     *         {@code incident_id}, {@code last_check}, {@code check_running}, {@code next_due}
-     *         and {@code maintenance_until}
+     *         {@code incident_id}, {@code last_check}, {@code last_run}, {@code overdue},
+     *         {@code check_running}, {@code next_due} and {@code maintenance_until}
      */
     static JsonObjectBuilder of(MonitorView view) {
         JsonArrayBuilder groups = Wire.JSON.createArrayBuilder();
@@ -49,6 +49,8 @@ final class MonitorJson {
                     .add("status", Wire.name(view.lastStatus()))
                     .add("latency", Wire.nanos(view.lastLatencyMicros() * 1_000L)));
         }
+        Wire.instant(object, "last_run", view.lastRun());
+        object.add("overdue", view.overdue());
         object.add("check_running", view.pulseInFlight());
         Wire.instant(object, "next_due", view.nextDue());
         Wire.instant(object, "maintenance_until", view.maintenanceUntil());

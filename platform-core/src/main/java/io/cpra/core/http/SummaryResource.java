@@ -20,8 +20,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
- * {@code GET /api/v1/summary}: the counts across all monitors, the checks since start, each
- * pipeline's load with its start lateness, and how many plugins are loaded. Thread-safe.
+ * {@code GET /api/v1/summary}: the counts across all monitors, the checks since start, whether
+ * the pulse pipeline keeps up (due checks waiting, the oldest wait, overdue monitors), faults
+ * the engine survived, each pipeline's load with its start lateness and what holds its limit,
+ * and how many plugins are loaded. Thread-safe.
  */
 final class SummaryResource {
 
@@ -64,6 +66,9 @@ final class SummaryResource {
                     .add("limit", pool.limit())
                     .add("completed", pool.completed())
                     .add("abandoned", pool.abandoned())
+                    .add("need", pool.need())
+                    .add("room", pool.room())
+                    .add("limited_by", pool.limitedBy())
                     .add("lateness", Wire.JSON.createObjectBuilder()
                             .add("p50", Wire.nanos(pool.latenessP50Nanos()))
                             .add("p99", Wire.nanos(pool.latenessP99Nanos()))
@@ -83,6 +88,15 @@ final class SummaryResource {
                         .add("overruns", summary.overruns())
                         .add("skipped", summary.skipped())
                         .add("deferrals", summary.deferrals()))
+                .add("pulse_pipeline", Wire.JSON.createObjectBuilder()
+                        .add("state", summary.pulses().state())
+                        .add("waiting", summary.pulses().waiting())
+                        .add("oldest_waiting", Wire.nanos(summary.pulses().oldestWaitingNanos()))
+                        .add("overdue_monitors", summary.pulses().overdue())
+                        .add("destinations_sharing", summary.pulses().sharing()))
+                .add("engine", Wire.JSON.createObjectBuilder()
+                        .add("faults", summary.faults())
+                        .add("journal_stalls", summary.journalStalls()))
                 .add("pools", pools)
                 .add("plugins", plugins)
                 .build();

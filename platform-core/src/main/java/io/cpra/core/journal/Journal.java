@@ -29,10 +29,17 @@ import java.util.concurrent.locks.LockSupport;
  * the step that raised it was never written (and happens again after the restart) or the code
  * is in the outbox and is delivered again with the same id.
  *
- * <p>The engine's side ({@link #publish}) is a lock-free, unbounded hand-off: the journal never
- * drops an event and never blocks the engine. While storage fails, batches are retried every
- * second and {@link #healthy()} says so; the backlog grows in memory and shows in
- * {@code cpra_journal_backlog}.
+ * <p>The engine's side ({@link #publish}) is a lock-free hand-off that never drops an event and
+ * never blocks the engine. It is bounded by back-pressure rather than by refusing: once
+ * {@link #DEFAULT_BOUND} events wait, the journal reports itself {@linkplain #congested()
+ * congested} and the engine stops applying results — the only thing that produces events in
+ * numbers — until the backlog is below the bound again; the few events a step still publishes
+ * past the bound are kept. While storage fails, batches are retried every second and
+ * {@link #healthy()} says so; the backlog shows in {@code cpra_journal_backlog}, the engine's
+ * pause in {@code cpra_engine_journal_stalls_total}.
+ *
+ * <p>A release of held codes is never lost: when the engine's command queue has no room, the
+ * journal waits for room ({@link Engine#release}) rather than dropping it.
  */
 public final class Journal implements EventSink, AutoCloseable {
 
@@ -40,8 +47,11 @@ public final class Journal implements EventSink, AutoCloseable {
     private static final int MAX_BATCH = 5_000;
     private static final long FLUSH_EVERY_NANOS = 20_000_000L;
     private static final long RETRY_AFTER_NANOS = 1_000_000_000L;
+    /** Events waiting beyond which the journal asks the engine to hold back. */
+    public static final int DEFAULT_BOUND = 200_000;
 
     private final Storage storage;
+    private final int bound;
     private volatile Engine engine;
     private final Queue<EngineEvent> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong backlog = new AtomicLong();
@@ -50,8 +60,9 @@ public final class Journal implements EventSink, AutoCloseable {
     private volatile boolean running = true;
     private volatile String failure;
 
-    private Journal(Storage storage, MeterRegistry metrics) {
+    private Journal(Storage storage, MeterRegistry metrics, int bound) {
         this.storage = storage;
+        this.bound = bound;
         this.writeTime = metrics.getOrCreate(Timer.builder("cpra_storage_write")
                 .description("Time to write one batch to storage").baseUnit("seconds"));
         metrics.getOrCreate(Gauge.builder("cpra_journal_backlog", backlog, AtomicLong::get)
@@ -67,7 +78,22 @@ public final class Journal implements EventSink, AutoCloseable {
      * @return the running journal
      */
     public static Journal start(Storage storage, MeterRegistry metrics) {
-        Journal journal = new Journal(storage, metrics);
+        return start(storage, metrics, DEFAULT_BOUND);
+    }
+
+    /**
+     * Starts a journal with a bound of its own.
+     *
+     * @param storage where to write
+     * @param metrics where its meters go
+     * @param bound   events waiting beyond which the engine is asked to hold back, at least 1
+     * @return the running journal
+     */
+    public static Journal start(Storage storage, MeterRegistry metrics, int bound) {
+        if (bound < 1) {
+            throw new IllegalArgumentException("bound must be at least 1: " + bound);
+        }
+        Journal journal = new Journal(storage, metrics, bound);
         journal.thread.start();
         return journal;
     }
@@ -85,6 +111,11 @@ public final class Journal implements EventSink, AutoCloseable {
     public void publish(EngineEvent event) {
         queue.add(event);
         backlog.incrementAndGet();
+    }
+
+    @Override
+    public boolean congested() {
+        return backlog.get() >= bound;
     }
 
     /**
@@ -149,6 +180,7 @@ public final class Journal implements EventSink, AutoCloseable {
             backlog.addAndGet(-taken);
             Engine target = engine;
             if (!released.isEmpty() && target != null) {
+                // waits for room in the engine's command queue rather than dropping the release
                 target.release(released);
             }
             batch = null;

@@ -174,8 +174,7 @@ class EngineRosterTest {
         patient = new EngineSettings(patient.tick(), new io.cpra.core.engine.pool.PoolSettings("pulse", 1, 8, 4, 64,
                 Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMillis(5)),
                 patient.interventionPool(), patient.codePool(), patient.resultCapacity(), patient.commandCapacity(),
-                patient.codeTimeout(), patient.delivery(), patient.deliveryAttempts(), patient.redeliveryBackoff(),
-                patient.redeliveryBackoffMax());
+                patient.codeTimeout(), patient.delivery());
         try (EngineFixture slowFixture = new EngineFixture(patient)) {
             CountDownLatch release = new CountDownLatch(1);
             CountDownLatch started = new CountDownLatch(1);

@@ -33,8 +33,8 @@ class EngineUnderLoadTest {
         PoolSettings pulses = new PoolSettings("pulse", 1, maxLimit, maxLimit, queueCapacity, Duration.ofMillis(20),
                 grace, Duration.ofSeconds(1), Duration.ofMillis(5));
         return new EngineSettings(Duration.ofMillis(1), pulses, PoolSettings.defaults("intervention", 8, 64),
-                PoolSettings.defaults("code", 8, 64), 1 << 16, 1024, Duration.ofSeconds(5), DeliverySettings.DEFAULTS,
-                3, Duration.ofSeconds(10), Duration.ofMinutes(1));
+                PoolSettings.defaults("code", 8, 64), 1 << 16, 1024, Duration.ofSeconds(5),
+                DeliverySettings.DEFAULTS.withSchedule(3, Duration.ofSeconds(10), Duration.ofMinutes(1)));
     }
 
     @Test

@@ -139,8 +139,7 @@ final class ApiFixture implements AutoCloseable {
         return new EngineSettings(Duration.ofMillis(1), pulses,
                 PoolSettings.defaults("intervention", 8, 64), PoolSettings.defaults("code", 8, 64),
                 1 << 14, 1024, Duration.ofSeconds(5),
-                new DeliverySettings(1, Duration.ofMillis(1), 0, 100, 100, Duration.ofSeconds(1)),
-                3, Duration.ofSeconds(10), Duration.ofMinutes(1));
+                new DeliverySettings(3, Duration.ofSeconds(10), Duration.ofMinutes(1), 0, 100, 100, Duration.ofSeconds(1)));
     }
 
     // ---- monitors -----------------------------------------------------------------------

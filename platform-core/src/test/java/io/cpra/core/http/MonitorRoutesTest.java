@@ -41,7 +41,8 @@ class MonitorRoutesTest {
         JsonObject view = reply.json();
         assertThat(view.keySet()).containsExactlyInAnyOrder("name", "type", "interval", "groups", "enabled", "paused",
                 "stage", "colour", "consecutive_failures", "success_streak", "intervention_attempts", "verify_remaining",
-                "incident_id", "last_check", "check_running", "next_due", "maintenance_until", "origin", "definition",
+                "incident_id", "last_check", "last_run", "overdue", "check_running", "next_due", "maintenance_until",
+                "origin", "definition",
                 "recent_outcomes", "open_incident");
         assertThat(view.getString("name")).isEqualTo("web-1");
         assertThat(view.getString("type")).isEqualTo("http");
@@ -57,6 +58,8 @@ class MonitorRoutesTest {
         assertThat(view.getInt("verify_remaining")).isZero();
         assertThat(view.isNull("incident_id")).isTrue();
         assertThat(view.isNull("last_check")).isTrue();
+        assertThat(view.isNull("last_run")).as("no check has started yet").isTrue();
+        assertThat(view.getBoolean("overdue")).isFalse();
         assertThat(view.getBoolean("check_running")).isFalse();
         // the first check is spread over the first interval
         assertThat(Instant.parse(view.getString("next_due"))).isBetween(now(), now().plusSeconds(60));
@@ -85,6 +88,8 @@ class MonitorRoutesTest {
         assertThat(view.getJsonNumber("incident_id").longValue()).isPositive();
         assertThat(view.getJsonObject("last_check").getString("status")).isEqualTo("critical");
         assertThat(view.getJsonObject("last_check").getString("latency")).matches("(\\d+(ms|us|ns|s))+|0s");
+        // the check started at the fixture's time, to the engine's tenth of a second
+        assertThat(Instant.parse(view.getString("last_run"))).isBetween(now().minusMillis(200), now());
         JsonObject outcome = view.getJsonArray("recent_outcomes").getJsonObject(0);
         assertThat(view.getJsonArray("recent_outcomes")).hasSize(1);
         assertThat(outcome.getString("status")).isEqualTo("critical");

@@ -47,7 +47,14 @@ class SummaryRouteTest {
         assertThat(pools).containsExactly("pulse", "intervention", "code");
         JsonObject pulse = summary.getJsonArray("pools").getJsonObject(0);
         assertThat(pulse.keySet()).containsExactlyInAnyOrder("name", "queue_depth", "in_flight", "limit", "completed",
-                "abandoned", "lateness");
+                "abandoned", "need", "room", "limited_by", "lateness");
+        assertThat(pulse.getString("limited_by")).isEqualTo("demand");
+        JsonObject pipeline = summary.getJsonObject("pulse_pipeline");
+        assertThat(pipeline.keySet()).containsExactlyInAnyOrder("state", "waiting", "oldest_waiting", "overdue_monitors",
+                "destinations_sharing");
+        assertThat(pipeline.getString("state")).isEqualTo("keeping_up");
+        assertThat(pipeline.getInt("overdue_monitors")).isZero();
+        assertThat(summary.getJsonObject("engine").getInt("faults")).isZero();
         assertThat(pulse.getInt("completed")).isEqualTo(1);
         assertThat(pulse.getInt("limit")).isPositive();
         assertThat(pulse.getJsonObject("lateness").keySet()).containsExactly("p50", "p99", "max");

@@ -41,6 +41,23 @@ public interface PulseCheck extends AutoCloseable {
         return "";
     }
 
+    /**
+     * How many checks of this instance's {@link #destination()} the plugin can serve at once
+     * over the connections it keeps open for reuse: the most idle connections it keeps for one
+     * destination. Running more at once opens connections that cannot be kept and are closed
+     * after one use (each leaving a socket in TIME_WAIT), so the platform should bound the
+     * checks in flight against one destination by this number.
+     *
+     * <p>Called on any thread: it must be cheap, must not block and must always return the
+     * same value for one instance.
+     *
+     * @return a positive number; by default 0, meaning the plugin keeps no connections and has
+     *         no preference
+     */
+    default int destinationConcurrency() {
+        return 0;
+    }
+
     /** Releases what this instance holds; called when its monitor is removed or replaced. */
     @Override
     default void close() {

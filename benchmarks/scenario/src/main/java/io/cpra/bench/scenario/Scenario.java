@@ -3,7 +3,6 @@ package io.cpra.bench.scenario;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One run of the scenario runner: how many monitors of what kind, how often, for how long.
@@ -28,17 +27,7 @@ record Scenario(int monitors, Duration interval, Duration warmup, Duration durat
             "latency", "fixed", "mean", "0s", "failure-rate", "0", "pulse-max", "20000", "queue-capacity", "65536");
 
     static Scenario parse(String[] args) {
-        Map<String, String> values = new TreeMap<>(DEFAULTS);
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("expected --key=value, got " + arg + "; keys: " + DEFAULTS.keySet());
-            }
-            String key = arg.substring(2, arg.indexOf('='));
-            if (!DEFAULTS.containsKey(key)) {
-                throw new IllegalArgumentException("unknown key --" + key + "; keys: " + DEFAULTS.keySet());
-            }
-            values.put(key, arg.substring(arg.indexOf('=') + 1));
-        }
+        Map<String, String> values = Arguments.parse(args, DEFAULTS);
         return new Scenario(Integer.parseInt(values.get("monitors")),
                 io.cpra.plugin.api.Durations.parse(values.get("interval")),
                 io.cpra.plugin.api.Durations.parse(values.get("warmup")),

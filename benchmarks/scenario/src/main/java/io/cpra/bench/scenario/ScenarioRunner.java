@@ -11,6 +11,7 @@ import io.cpra.core.engine.MonitorSpec;
 import io.cpra.core.engine.MonitorView;
 import io.cpra.core.engine.lifecycle.Policy;
 import io.cpra.core.engine.pool.LatenessHistogram;
+import io.cpra.core.engine.pool.LocalPressure;
 import io.cpra.core.engine.pool.PoolSettings;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
@@ -77,9 +78,10 @@ public final class ScenarioRunner {
                 Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(5));
         EngineSettings settings = new EngineSettings(defaults.tick(), pulses, defaults.interventionPool(),
                 defaults.codePool(), Math.max(defaults.resultCapacity(), scenario.queueCapacity() * 2),
-                defaults.commandCapacity(), defaults.codeTimeout(), defaults.delivery(), defaults.deliveryAttempts(),
-                defaults.redeliveryBackoff(), defaults.redeliveryBackoffMax());
-        Engine engine = Engine.start(settings, EventSink.NONE, System::nanoTime, InstantSource.system());
+                defaults.commandCapacity(), defaults.codeTimeout(), defaults.delivery());
+        // the pools weigh the process's own pressure, as in the server
+        LocalPressure pressure = LocalPressure.start(pulses.adaptEvery().toNanos());
+        Engine engine = Engine.start(settings, EventSink.NONE, System::nanoTime, InstantSource.system(), pressure);
         try {
             log.printf("loading %,d %s monitors%n", scenario.monitors(), scenario.pulse());
             long loadStart = System.nanoTime();
@@ -105,6 +107,7 @@ public final class ScenarioRunner {
                     (double) heap / scenario.monitors(), rssMiB(), never, inFlight, limit, serviceMicros);
         } finally {
             engine.stop(Duration.ofSeconds(1));
+            pressure.close();
         }
     }
 

@@ -40,6 +40,8 @@ public abstract class Job {
     private final long dueNanos;
     private final long timeoutNanos;
     long enqueuedNanos;
+    /** Refused by a full queue at least once; engine thread only. */
+    boolean deferred;
     /** Written by the worker before {@code state} becomes RUNNING (release), read by the supervisor after. */
     long startedNanos;
     long finishedNanos;

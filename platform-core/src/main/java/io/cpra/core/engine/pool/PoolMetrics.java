@@ -17,6 +17,10 @@ import java.util.function.ToDoubleFunction;
  *   <tr><td>{@code cpra_pool_queue_depth}</td><td>gauge</td><td>jobs waiting</td></tr>
  *   <tr><td>{@code cpra_pool_in_flight}</td><td>gauge</td><td>calls running</td></tr>
  *   <tr><td>{@code cpra_pool_limit}</td><td>gauge</td><td>the adaptive concurrency limit</td></tr>
+ *   <tr><td>{@code cpra_pool_limit_need}, {@code _room}</td><td>gauge</td><td>what the demand asks for; what
+ *       descriptors and heap allow</td></tr>
+ *   <tr><td>{@code cpra_pool_limited_by{reason}}</td><td>gauge</td><td>1 for the reason in force
+ *       ({@link ConcurrencyModel.Reason})</td></tr>
  *   <tr><td>{@code cpra_pool_arrivals_per_second}</td><td>gauge</td><td>jobs accepted per second, last window</td></tr>
  *   <tr><td>{@code cpra_pool_service_time_mean_seconds}</td><td>gauge</td><td>mean call time, last window</td></tr>
  *   <tr><td>{@code cpra_pool_start_lateness_p50_seconds}, {@code _p99_}, {@code _p999_}, {@code _max_}</td>
@@ -42,6 +46,17 @@ public final class PoolMetrics {
         gauge(registry, "cpra_pool_queue_depth", "Jobs waiting in the pool's queue", tags, pool, WorkerPool::queueDepth);
         gauge(registry, "cpra_pool_in_flight", "Plugin calls running", tags, pool, WorkerPool::inFlight);
         gauge(registry, "cpra_pool_limit", "The pool's adaptive concurrency limit", tags, pool, WorkerPool::limit);
+        gauge(registry, "cpra_pool_limit_need", "The concurrency the demand alone asks for", tags, pool,
+                p -> p.lastDecision().need());
+        gauge(registry, "cpra_pool_limit_room", "The concurrency the process's file descriptors and heap allow", tags,
+                pool, p -> p.lastDecision().room());
+        for (ConcurrencyModel.Reason reason : ConcurrencyModel.Reason.values()) {
+            // one series per reason, 1 for the one in force: a state set, as OpenMetrics has it
+            gauge(registry, "cpra_pool_limited_by", "What holds the pool's limit: 1 for the reason in force",
+                    List.of(Tag.create("pool", pool.name()),
+                            Tag.create("reason", reason.name().toLowerCase(java.util.Locale.ROOT))),
+                    pool, p -> p.lastDecision().reason() == reason ? 1 : 0);
+        }
         gauge(registry, "cpra_pool_arrivals_per_second", "Jobs accepted per second over the last window", tags, pool,
                 p -> p.lastSample().arrivalsPerSecond());
         gauge(registry, "cpra_pool_service_time_mean_seconds", "Mean plugin call time over the last window", tags, pool,
@@ -57,6 +72,23 @@ public final class PoolMetrics {
                 .description("Jobs that found the queue full and waited for a later tick").tags(tags));
         registry.getOrCreate(FunctionalCounter.builder("cpra_pool_abandoned_calls", pool, WorkerPool::abandonedCalls)
                 .description("Plugin calls abandoned because they ignored their deadline").tags(tags));
+    }
+
+    /**
+     * Registers the process's local pressure: the scheduling lag of virtual threads, CPU and GC.
+     *
+     * @param registry where to register
+     * @param pressure the gauge
+     */
+    public static void register(MeterRegistry registry, LocalPressure pressure) {
+        registry.getOrCreate(Gauge.builder("cpra_scheduling_lag_p99_seconds", pressure,
+                        p -> p.latest().lagP99Nanos() / 1e9)
+                .description("99th percentile of how long a ready virtual thread waited for a carrier, last window:"
+                        + " the measure of local CPU pressure"));
+        registry.getOrCreate(Gauge.builder("cpra_process_cpu_share", pressure, p -> p.latest().cpuShare())
+                .description("This process's CPU time over the last window, as a share of all processors"));
+        registry.getOrCreate(Gauge.builder("cpra_gc_share", pressure, p -> p.latest().gcShare())
+                .description("Share of the last window spent in garbage collection"));
     }
 
     private static void lateness(MeterRegistry registry, String which, double quantile, List<Tag> tags, WorkerPool pool) {

@@ -12,7 +12,8 @@ final class Supervisor {
     private final WorkerPool pool;
     private final PoolSettings settings;
     private final LongSupplier clock;
-    private final AllenCunneenLimit algorithm;
+    private final ConcurrencyModel model;
+    private final LocalPressure pressure;
     private final long abandonGraceNanos;
     private final long windowNanos;
     private Thread thread;
@@ -34,11 +35,17 @@ final class Supervisor {
     private LatenessHistogram.Snapshot latenessAtWindowStart;
     private volatile LatenessHistogram.Snapshot lastLateness;
 
-    Supervisor(WorkerPool pool, PoolSettings settings, LongSupplier clock) {
+    private volatile ConcurrencyModel.Decision lastDecision;
+
+    Supervisor(WorkerPool pool, PoolSettings settings, LongSupplier clock, LocalPressure pressure) {
         this.pool = pool;
         this.settings = settings;
         this.clock = clock;
-        this.algorithm = new AllenCunneenLimit(settings.minLimit(), settings.maxLimit(), settings.targetWait().toNanos());
+        this.pressure = pressure;
+        this.model = new ConcurrencyModel(settings.minLimit(), settings.maxLimit(), settings.targetWait().toNanos(),
+                ConcurrencyModel.Tuning.DEFAULTS);
+        this.lastDecision = new ConcurrencyModel.Decision(settings.initialLimit(), settings.initialLimit(),
+                settings.maxLimit(), ConcurrencyModel.Reason.DEMAND);
         this.abandonGraceNanos = settings.abandonGrace().toNanos();
         this.windowNanos = settings.adaptEvery().toNanos();
         this.windowStart = clock.getAsLong();
@@ -69,6 +76,10 @@ final class Supervisor {
 
     LatenessHistogram.Snapshot lastLateness() {
         return lastLateness;
+    }
+
+    ConcurrencyModel.Decision lastDecision() {
+        return lastDecision;
     }
 
     /** One round: deadlines of every running call, then the window's bookkeeping. */
@@ -133,7 +144,10 @@ final class Supervisor {
         LatenessHistogram.Snapshot lateness = pool.lateness.snapshot();
         lastLateness = lateness.since(latenessAtWindowStart);
         latenessAtWindowStart = lateness;
-        pool.limit(algorithm.next(pool.limit(), sample));
+        PressureSample pressed = pressure == null ? PressureSample.CALM : pressure.latest();
+        ConcurrencyModel.Decision decision = model.next(pool.limit(), pool.inFlight(), sample, pool.demand(), pressed);
+        lastDecision = decision;
+        pool.limit(decision.limit());
 
         windowStart = now;
         windowArrivals = 0;

@@ -32,13 +32,20 @@ import java.util.function.LongSupplier;
  * returns later is dropped. A stuck plugin therefore never holds the engine or the pool.
  *
  * <p><b>Limit.</b> Every {@link PoolSettings#adaptEvery()} the supervisor feeds the window's
- * arrivals, service times and peak concurrency to {@link AllenCunneenLimit}; workers above a
- * lowered limit retire after their current job, and new ones start when it rises.
+ * arrivals, service times and peak concurrency, the engine's view of the demand
+ * ({@link #demand(double, long)}) and the process's local pressure to
+ * {@link ConcurrencyModel}; workers above a lowered limit retire after their current job, and
+ * new ones start when it rises.
  *
  * <p><b>Threads.</b> {@link #offer} is for the engine thread only; everything else is safe from
  * any thread.
  */
 public final class WorkerPool {
+
+    /** Jobs the queue takes beyond its share per call: one engine batch. */
+    public static final int QUEUE_SLACK = 4096;
+    /** Jobs the queue takes per call the limit allows. */
+    public static final int QUEUE_PER_CALL = 4;
 
     private final PoolSettings settings;
     private final RingQueue<Job> jobs;
@@ -51,6 +58,7 @@ public final class WorkerPool {
     private final Supervisor supervisor;
     private volatile int limit;
     private volatile boolean stopping;
+    private volatile ConcurrencyModel.Demand demand = ConcurrencyModel.Demand.UNKNOWN;
 
     // measured by workers, read by the supervisor
     final AtomicLong arrivals = new AtomicLong();
@@ -62,13 +70,13 @@ public final class WorkerPool {
     final LongAdder abandoned = new LongAdder();
     final LatenessHistogram lateness = new LatenessHistogram();
 
-    private WorkerPool(PoolSettings settings, RingQueue<Job> results, LongSupplier clock) {
+    private WorkerPool(PoolSettings settings, RingQueue<Job> results, LongSupplier clock, LocalPressure pressure) {
         this.settings = settings;
         this.jobs = RingQueue.spmc(settings.queueCapacity());
         this.results = results;
         this.clock = clock;
         this.limit = settings.initialLimit();
-        this.supervisor = new Supervisor(this, settings, clock);
+        this.supervisor = new Supervisor(this, settings, clock, pressure);
     }
 
     /**
@@ -80,16 +88,58 @@ public final class WorkerPool {
      * @return the running pool
      */
     public static WorkerPool start(PoolSettings settings, RingQueue<Job> results, LongSupplier clock) {
-        WorkerPool pool = create(settings, results, clock);
+        return start(settings, results, clock, null);
+    }
+
+    /**
+     * Creates a pool that also weighs the process's local pressure, and starts it.
+     *
+     * @param settings how it runs
+     * @param results  where finished jobs go, shared with the other pools; the engine drains it
+     * @param clock    the engine's clock in nanoseconds
+     * @param pressure the process's pressure gauge, shared by its pools; {@code null} for none
+     * @return the running pool
+     */
+    public static WorkerPool start(PoolSettings settings, RingQueue<Job> results, LongSupplier clock,
+                                   LocalPressure pressure) {
+        WorkerPool pool = create(settings, results, clock, pressure);
         pool.supervisor.start();
         return pool;
     }
 
     /** A pool whose supervisor is driven by hand through {@link #supervise()}, for tests. */
     static WorkerPool create(PoolSettings settings, RingQueue<Job> results, LongSupplier clock) {
-        WorkerPool pool = new WorkerPool(settings, results, clock);
+        return create(settings, results, clock, null);
+    }
+
+    static WorkerPool create(PoolSettings settings, RingQueue<Job> results, LongSupplier clock, LocalPressure pressure) {
+        WorkerPool pool = new WorkerPool(settings, results, clock, pressure);
         pool.resize();
         return pool;
+    }
+
+    /**
+     * Tells the pool what the engine knows of the demand: the calls in flight the schedule needs
+     * and the due jobs waiting outside the pool. Any thread; read once per window.
+     *
+     * @param offered mean calls in flight needed to keep up ({@code Σ λ·W}); NaN when unknown
+     * @param waiting due jobs waiting outside the pool
+     */
+    public void demand(double offered, long waiting) {
+        demand = new ConcurrencyModel.Demand(offered, waiting);
+    }
+
+    ConcurrencyModel.Demand demand() {
+        return demand;
+    }
+
+    /**
+     * The last decision on the limit, with what the demand needed, what resources allowed and why.
+     *
+     * @return the decision
+     */
+    public ConcurrencyModel.Decision lastDecision() {
+        return supervisor.lastDecision();
     }
 
     /**
@@ -105,14 +155,25 @@ public final class WorkerPool {
         if (stopping) {
             return 0;
         }
+        // the queue holds what the workers take up soon, not a backlog: due jobs that cannot
+        // start soon wait with the engine, where a slot that passes is skipped and counted
+        int room = Math.min(count, Math.max(0, queueBound() - jobs.size()));
         long now = clock.getAsLong();
-        for (int i = from; i < from + count; i++) {
+        for (int i = from; i < from + room; i++) {
             batch[i].enqueuedNanos = now;
         }
-        int accepted = jobs.offer(batch, from, count);
+        int accepted = room == 0 ? 0 : jobs.offer(batch, from, room);
         if (accepted < count) {
+            // a job refused again and again while it waits is one deferral, not one per tick
+            long fresh = 0;
+            for (int i = from + accepted; i < from + count; i++) {
+                if (!batch[i].deferred) {
+                    batch[i].deferred = true;
+                    fresh++;
+                }
+            }
             // single writer, like arrivals
-            deferrals.setRelease(deferrals.getPlain() + count - accepted);
+            deferrals.setRelease(deferrals.getPlain() + fresh);
         }
         if (accepted > 0) {
             // single writer: a plain read plus a release store is enough for the supervisor
@@ -150,6 +211,17 @@ public final class WorkerPool {
     }
 
     /**
+     * How many jobs the queue takes now: {@link #QUEUE_SLACK} plus {@link #QUEUE_PER_CALL} per
+     * call the limit allows, within the queue's capacity — a few ticks' work for the workers.
+     * More would only be a second backlog, behind the engine's, where jobs age unseen.
+     *
+     * @return the bound
+     */
+    public int queueBound() {
+        return (int) Math.min(jobs.capacity(), QUEUE_SLACK + (long) QUEUE_PER_CALL * limit);
+    }
+
+    /**
      * The queue's capacity.
      *
      * @return jobs it holds at most
@@ -168,7 +240,8 @@ public final class WorkerPool {
     }
 
     /**
-     * Jobs offered that found the queue full since start; each waits for a later tick.
+     * Jobs that found the queue full when first offered, since start; each waits for a later
+     * tick and counts once however often it is offered again.
      *
      * @return the count
      */

@@ -247,6 +247,24 @@ public final class TimingWheel {
         links.ensureIds(ids);
     }
 
+    /**
+     * The due time of the first id left in the slot the cursor is in: when {@link #advance}
+     * stopped at its limit, that is the oldest id still due (ids of one slot are kept in the
+     * order they reached it, which is due order for all but ids rescheduled into the past).
+     *
+     * @param fallback returned when that slot is empty
+     * @return the earlier of that due time and {@code fallback}
+     */
+    public long earliestDue(long fallback) {
+        assert owner.check();
+        int head = links.head(bucket(0, (int) cursor & (SLOTS - 1)));
+        if (head == Links.NONE) {
+            return fallback;
+        }
+        long due = links.due(head);
+        return due - fallback < 0 ? due : fallback;
+    }
+
     /** {@return how many ids are scheduled} */
     public int size() {
         assert owner.check();

@@ -84,6 +84,8 @@ public final class EntityStore<C, S> {
     private final LongColumn[] raisedAt = {longs(), longs(), longs(), longs()};
     private final ByteColumn lastStatus = bytes();
     private final IntColumn lastLatencyMicros = ints();
+    private final IntColumn lastStart = ints();
+    private final IntColumn destination = ints();
     private final ByteColumn flags = bytes();
     private final RefColumn<String> name = refs();
     private final RefColumn<C> check = refs();
@@ -449,6 +451,26 @@ public final class EntityStore<C, S> {
     /** {@return the last pulse's latency in microseconds} */
     public IntColumn lastLatencyMicros() {
         return lastLatencyMicros;
+    }
+
+    /**
+     * When the monitor's last check started, as the engine encodes it (see the engine's
+     * {@code CheckTimes}); 0 for a fresh row.
+     *
+     * @return the column
+     */
+    public IntColumn lastStart() {
+        return lastStart;
+    }
+
+    /**
+     * The id of the destination ({@code host:port}) the monitor's check goes to, as the engine
+     * numbers them; 0 for none.
+     *
+     * @return the column
+     */
+    public IntColumn destination() {
+        return destination;
     }
 
     /**

@@ -7,13 +7,12 @@ import io.cpra.plugin.api.PulseOutcome;
 import io.helidon.http.Header;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Method;
-import io.helidon.webclient.api.ClientUri;
-import io.helidon.webclient.api.HttpClientRequest;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webclient.http1.Http1ClientResponse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -28,21 +27,23 @@ import java.util.concurrent.TimeUnit;
  * One prepared {@code http} monitor: its URL and a pointer to its shared {@link HttpSpec}.
  * Immutable, so safe for concurrent calls.
  *
- * <p>Each attempt takes a client whose connect timeout fits in the time left, sets the
- * request's read timeout to the time left, and reads at most {@link #BODY_LIMIT} bytes of the
- * body. A failed attempt is repeated up to {@code retries} times while the deadline allows;
- * each attempt may use an equal share of the time left.
+ * <p>Each attempt takes a client whose connect timeout fits in the time left, a connection
+ * from {@link Connections} (an idle keep-alive one if there is one), sets the request's read
+ * timeout to the time left, and reads the body only as far as the rules need: up to
+ * {@link Bodies#LIMIT} bytes with body rules, otherwise it is drained so the connection can
+ * be reused. Redirects are followed here, each hop on a connection of its own endpoint. A
+ * transport error on a reused connection before any response arrived (the server closed it
+ * while it was idle) is retried once on a fresh connection; a failure on a fresh connection
+ * is reported at once. A failed attempt is repeated up to {@code retries} times while the
+ * deadline allows; each attempt may use an equal share of the time left.
  * An interrupt (the platform's deadline or shutdown) surfaces as {@link InterruptedException}.
  */
 final class HttpCheck implements PulseCheck {
 
-    /** The most of a response body that is read; rules see the body cut here. */
-    static final int BODY_LIMIT = 64 * 1024;
-
     /** The longest pause between attempts; shorter when the deadline is near. */
     private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private static final byte[] NO_BODY = new byte[0];
+    private static final Header CONNECTION_CLOSE = HeaderValues.CONNECTION_CLOSE;
 
     private final String url;
     private final HttpSpec spec;
@@ -60,6 +61,17 @@ final class HttpCheck implements PulseCheck {
 
     HttpSpec spec() {
         return spec;
+    }
+
+    /** The configured URL's {@code host:port}; redirects do not change it. */
+    @Override
+    public String destination() {
+        return Endpoint.destination(url);
+    }
+
+    @Override
+    public int destinationConcurrency() {
+        return transport.connections().settings().perDestination();
     }
 
     @Override
@@ -84,31 +96,41 @@ final class HttpCheck implements PulseCheck {
         if (Thread.interrupted()) {
             throw new InterruptedException("interrupted before requesting " + url);
         }
-        long remaining = deadline.remainingNanos();
-        if (remaining <= 0) {
+        if (deadline.remainingNanos() <= 0) {
             return PulseOutcome.critical("timed out before the request was sent");
         }
         long start = transport.nanoTime();
         try {
-            HttpClientRequest request = transport.client(spec.tls(), remaining)
-                    .method(spec.method())
-                    // a URI, not the string: Helidon reads a string as a path and would encode its '?'
-                    .uri(URI.create(url))
-                    .followRedirects(spec.followRedirects())
-                    .maxRedirects(spec.maxRedirects())
-                    .keepAlive(spec.keepAlive())
-                    // never zero: a socket reads a zero timeout as "wait forever"
-                    .readTimeout(Duration.ofMillis(deadline.timeoutMillis()));
-            for (Header header : spec.headers().headers()) {
-                request.header(header);
-            }
-            try (HttpClientResponse response = spec.body() == null ? request.request() : request.submit(spec.body())) {
-                int status = response.status().code();
-                // a HEAD response announces the length of a body it does not send
-                byte[] body = Method.HEAD.equals(spec.method()) ? NO_BODY : read(response);
-                long elapsed = transport.nanoTime() - start;
-                String text = spec.bodyRules().needsBody() ? new String(body, charset(response)) : null;
-                return judge(status, text, body.length, elapsed, response.lastEndpointUri());
+            Method method = spec.method();
+            String body = spec.body();
+            URI uri = URI.create(url);
+            Endpoint at = Endpoint.of(uri, spec.tls());
+            for (int redirects = 0; ; redirects++) {
+                Exchange exchange = exchange(at, uri, method, body, deadline);
+                if (exchange.location == null) {
+                    long elapsed = transport.nanoTime() - start;
+                    return judge(exchange.status, exchange.text, exchange.size, elapsed, at);
+                }
+                if (redirects == spec.maxRedirects()) {
+                    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(transport.nanoTime() - start);
+                    return PulseOutcome.critical("HTTP " + exchange.status + " in " + elapsedMs
+                            + " ms, redirected more than " + spec.maxRedirects() + " times")
+                            .withDetail("time=" + elapsedMs + "ms size=" + exchange.size + "B");
+                }
+                uri = uri.resolve(exchange.location);
+                if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                        || uri.getHost() == null) {
+                    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(transport.nanoTime() - start);
+                    return PulseOutcome.critical(Failures.cap("HTTP " + exchange.status + " in " + elapsedMs
+                            + " ms, redirected to " + Failures.line(exchange.location) + ", not an http(s) URL"))
+                            .withDetail("time=" + elapsedMs + "ms size=" + exchange.size + "B");
+                }
+                at = Endpoint.of(uri, spec.tls());
+                // 307 and 308 repeat the request as it was; the others continue with a GET
+                if (exchange.status != 307 && exchange.status != 308 && !Method.HEAD.equals(method)) {
+                    method = Method.GET;
+                    body = null;
+                }
             }
         } catch (RuntimeException e) {
             if (Failures.interrupted(e)) {
@@ -122,11 +144,80 @@ final class HttpCheck implements PulseCheck {
         }
     }
 
-    private static byte[] read(HttpClientResponse response) {
-        try (InputStream in = response.inputStream()) {
-            return in.readNBytes(BODY_LIMIT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** What one request brought back; {@code location} is set when it is a redirect to follow. */
+    private record Exchange(int status, String text, int size, String location) {
+    }
+
+    /**
+     * One request and its response on a connection of {@code at}: a reused one if there is
+     * one, and a fresh one once more when the reused one fails before a response arrives.
+     */
+    private Exchange exchange(Endpoint at, URI uri, Method method, String body, Deadline deadline) {
+        Connections connections = transport.connections();
+        Transport.Client client = transport.client(spec.tls(), deadline.remainingNanos());
+        Connections.Lease lease = connections.acquire(at, client.web(), spec.keepAlive());
+        Progress progress = new Progress();
+        try {
+            Exchange exchange = exchange(lease, client, uri, method, body, deadline, progress);
+            connections.finish(lease, spec.keepAlive());
+            return exchange;
+        } catch (RuntimeException e) {
+            connections.finish(lease, false);
+            if (!lease.reused() || progress.responded || Failures.timedOut(e) || Failures.causedByInterrupt(e)
+                    || deadline.expired()) {
+                throw e;
+            }
+        }
+        // the server closed the idle connection, or broke it: once more on a fresh one
+        Transport.Client fresh = transport.client(spec.tls(), deadline.remainingNanos());
+        lease = connections.acquire(at, fresh.web(), false);
+        try {
+            Exchange exchange = exchange(lease, fresh, uri, method, body, deadline, new Progress());
+            connections.finish(lease, spec.keepAlive());
+            return exchange;
+        } catch (RuntimeException e) {
+            connections.finish(lease, false);
+            throw e;
+        }
+    }
+
+    /** Whether the response's status line arrived: after that, a failure is the server's, not a stale connection's. */
+    private static final class Progress {
+        private boolean responded;
+    }
+
+    private Exchange exchange(Connections.Lease lease, Transport.Client client, URI uri, Method method, String body,
+                              Deadline deadline, Progress progress) {
+        Http1ClientRequest request = client.http1().method(method)
+                // a URI, not the string: Helidon reads a string as a path and would encode its '?'
+                .uri(uri)
+                .connection(lease.connection())
+                .followRedirects(false)
+                // never zero: a socket reads a zero timeout as "wait forever"
+                .readTimeout(Duration.ofMillis(deadline.timeoutMillis()));
+        for (Header header : spec.headers().headers()) {
+            request.header(header);
+        }
+        if (!spec.keepAlive()) {
+            request.header(CONNECTION_CLOSE);
+        }
+        try (Http1ClientResponse response = body == null ? request.request() : request.submit(body)) {
+            progress.responded = true;
+            int status = response.status().code();
+            String location = null;
+            if (spec.followRedirects() && status >= 300 && status < 400 && status != 304) {
+                location = response.headers().first(HeaderNames.LOCATION).orElse(null);
+            }
+            if (Method.HEAD.equals(method)) {
+                // a HEAD response announces the length of a body it does not send
+                return new Exchange(status, null, 0, location);
+            }
+            if (location == null && spec.bodyRules().needsBody()) {
+                Bodies.Body read = Bodies.read(response);
+                return new Exchange(status, new String(read.bytes(), 0, read.length(), charset(response)),
+                        read.length(), null);
+            }
+            return new Exchange(status, null, Bodies.drain(response), location);
         }
     }
 
@@ -145,7 +236,7 @@ final class HttpCheck implements PulseCheck {
         }
     }
 
-    private PulseOutcome judge(int status, String body, int size, long elapsedNanos, ClientUri endpoint) {
+    private PulseOutcome judge(int status, String body, int size, long elapsedNanos, Endpoint endpoint) {
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(elapsedNanos);
         String seen = "HTTP " + status + " in " + elapsedMs + " ms";
         String detail = "time=" + elapsedMs + "ms size=" + size + "B";

@@ -53,9 +53,10 @@ import java.util.regex.PatternSyntaxException;
  * {@code time=12ms size=2B}.
  *
  * <p><b>Sharing.</b> One set of Helidon WebClients serves every monitor; monitors with equal
- * TLS settings share a client and its keep-alive connections. Everything but the URL is
- * parsed once and interned, so monitors that differ only by URL cost a URL string and a small
- * object each.
+ * TLS settings share a client, and monitors of one server share its keep-alive connections
+ * ({@link Connections}; how many are kept is set by {@link ConnectionSettings}). Everything
+ * but the URL is parsed once and interned, so monitors that differ only by URL cost a URL
+ * string and a small object each.
  *
  * <p>Thread-safe: {@link #prepare} may run concurrently with checks.
  */
@@ -115,9 +116,15 @@ public final class HttpCheckPlugin implements PulsePlugin {
     private final Interner<StatusMatcher> statusMatchers = Interner.create();
     private final Interner<BodyMatcher> bodyMatchers = Interner.create();
 
-    /** The provider {@link java.util.ServiceLoader} creates. */
+    /**
+     * The provider {@link java.util.ServiceLoader} creates; connection reuse is set by system
+     * properties (see {@link ConnectionSettings}).
+     *
+     * @throws IllegalArgumentException naming the property when one is malformed
+     */
     public HttpCheckPlugin() {
-        this(new Transport(System::nanoTime, Clock.systemUTC()));
+        this(new Transport(System::nanoTime, Clock.systemUTC(), ConnectionSettings.from(System::getProperty),
+                System::nanoTime));
     }
 
     HttpCheckPlugin(Transport transport) {

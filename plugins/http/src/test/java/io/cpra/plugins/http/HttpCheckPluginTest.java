@@ -48,6 +48,31 @@ class HttpCheckPluginTest {
                 .containsExactly("url");
     }
 
+    @ParameterizedTest
+    @MethodSource("destinations")
+    void destinationIsHostAndPortWithTheSchemeDefaultFilledIn(String url, String destination) {
+        assertThat(prepare(Map.of("url", url)).destination()).isEqualTo(destination);
+    }
+
+    static Stream<Arguments> destinations() {
+        return Stream.of(
+                Arguments.of("http://shop.example/health", "shop.example:80"),
+                Arguments.of("https://shop.example/health?x=1", "shop.example:443"),
+                Arguments.of("HTTPS://Shop.Example:8443/", "shop.example:8443"),
+                Arguments.of("http://user:secret@10.0.0.7:8080/x", "10.0.0.7:8080"),
+                Arguments.of("http://[::1]:9090/health", "[::1]:9090"),
+                Arguments.of("https://[2001:db8::5]/", "[2001:db8::5]:443"));
+    }
+
+    @Test
+    void monitorsOfOneServerShareTheirEndpointAndReportTheConnectionBound() {
+        HttpCheck first = prepare(Map.of("url", "http://shop.example/a"));
+        HttpCheck second = prepare(Map.of("url", "http://shop.example:80/b"));
+
+        assertThat(first.destination()).isEqualTo(second.destination()).isEqualTo("shop.example:80");
+        assertThat(first.destinationConcurrency()).isEqualTo(ConnectionSettings.DEFAULT_PER_DESTINATION);
+    }
+
     @Test
     void cpraManifestBlocksLoadUnchanged() {
         HttpCheck checkout = prepare(Map.of("method", "GET", "url", "http://127.0.0.1:18080/health", "retries", 2,

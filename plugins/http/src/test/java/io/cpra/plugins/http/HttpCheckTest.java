@@ -8,6 +8,7 @@ import io.cpra.plugin.api.PulseOutcome.Status;
 import io.cpra.plugin.api.PulseOutcome;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Handler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,10 +57,12 @@ class HttpCheckTest {
                         .get("/status/{code}", (req, res) -> res
                                 .status(io.helidon.http.Status.create(Integer.parseInt(req.path().pathParameters().get("code"))))
                                 .send("status page"))
-                        .get("/redirect", (req, res) -> res
-                                .status(io.helidon.http.Status.FOUND_302)
-                                .header(HeaderNames.LOCATION, "/ok")
-                                .send())
+                        .get("/redirect", redirect(io.helidon.http.Status.FOUND_302, "/ok"))
+                        .get("/loop", redirect(io.helidon.http.Status.FOUND_302, "/loop"))
+                        .get("/to-ftp", redirect(io.helidon.http.Status.MOVED_PERMANENTLY_301, "ftp://files.example/pub"))
+                        .post("/post-307", redirect(io.helidon.http.Status.TEMPORARY_REDIRECT_307, "/echo-body"))
+                        .post("/post-303", redirect(io.helidon.http.Status.SEE_OTHER_303, "echo-method"))
+                        .any("/echo-method", (req, res) -> res.send("method=" + req.prologue().method().text()))
                         .get("/echo-headers", (req, res) -> res.send(
                                 "probe=" + req.headers().first(HeaderNames.create("X-Probe")).orElse("-")
                                         + " accept=" + req.headers().first(HeaderNames.ACCEPT).orElse("-")
@@ -87,6 +90,10 @@ class HttpCheckTest {
                 .build()
                 .start();
         base = "http://127.0.0.1:" + server.port();
+    }
+
+    private static Handler redirect(io.helidon.http.Status status, String location) {
+        return (req, res) -> res.status(status).header(HeaderNames.LOCATION, location).send();
     }
 
     @AfterAll
@@ -157,6 +164,36 @@ class HttpCheckTest {
         assertThat(notFollowed.status()).isEqualTo(Status.CRITICAL);
         assertThat(notFollowed.message()).startsWith("HTTP 302").endsWith("expected 2xx");
         assertThat(redirectExpected.status()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void redirectsStopAtTheLimitAndAtSchemesOtherThanHttp() throws Exception {
+        PulseOutcome loop = prepare(config("url", base + "/loop", "max_redirects", 3)).check(soon());
+        PulseOutcome ftp = prepare(config("url", base + "/to-ftp")).check(soon());
+
+        assertThat(loop.status()).isEqualTo(Status.CRITICAL);
+        assertThat(loop.message()).isEqualTo("HTTP 302 in 12 ms, redirected more than 3 times");
+        assertThat(ftp.status()).isEqualTo(Status.CRITICAL);
+        assertThat(ftp.message()).isEqualTo("HTTP 301 in 12 ms, redirected to ftp://files.example/pub, not an http(s) URL");
+    }
+
+    @Test
+    void a307RepeatsTheRequestAndA303ContinuesWithAGet() throws Exception {
+        PulseOutcome repeated = prepare(config("url", base + "/post-307", "method", "POST", "body", "ping",
+                "body_contains", "got ping")).check(soon());
+        PulseOutcome continued = prepare(config("url", base + "/post-303", "method", "POST", "body", "ping",
+                "body_contains", "method=GET")).check(soon());
+
+        assertThat(repeated.status()).as(repeated.message()).isEqualTo(Status.OK);
+        assertThat(continued.status()).as(continued.message()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void aRedirectDoesNotChangeTheDestination() throws Exception {
+        PulseCheck check = prepare(config("url", base + "/redirect", "body_contains", "UP"));
+
+        assertThat(check.check(soon()).status()).isEqualTo(Status.OK);
+        assertThat(check.destination()).isEqualTo("127.0.0.1:" + server.port());
     }
 
     @Test

@@ -53,6 +53,15 @@ final class TcpCheck implements PulseCheck {
         return spec;
     }
 
+    /**
+     * {@code host:port}, IPv6 literals in brackets; built on each call rather than kept, so a
+     * million tcp monitors do not each hold one more string.
+     */
+    @Override
+    public String destination() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
     @Override
     public PulseOutcome check(Deadline deadline) throws InterruptedException {
         int allowed = spec.retries() + 1;

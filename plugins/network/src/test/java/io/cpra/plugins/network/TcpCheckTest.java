@@ -81,6 +81,12 @@ class TcpCheckTest {
     }
 
     @Test
+    void itsDestinationIsHostAndPortSoThePlatformCanLimitChecksPerTarget() {
+        assertThat(prepare(Map.of("host", "db.example", "port", 5432)).destination()).isEqualTo("db.example:5432");
+        assertThat(prepare(Map.of("host", "::1", "port", 22)).destination()).isEqualTo("[::1]:22");
+    }
+
+    @Test
     void openPortIsOk() throws Exception {
         try (LoopbackServer server = LoopbackServer.plain(connection -> { })) {
             PulseOutcome outcome = prepare(config(server.port())).check(soon());

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The JSON document the {@code webhook} code sends: every field of the {@link Alert}, flat,
- * with snake_case names. Documented field by field in the module's README; changing a name
+ * with snake_case names. Documented field by field in docs/plugins.md ("Code: webhook"); changing a name
  * breaks receivers.
  */
 final class AlertDocument {

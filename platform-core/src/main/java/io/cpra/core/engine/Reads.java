@@ -1,0 +1,122 @@
+package io.cpra.core.engine;
+
+import io.cpra.core.engine.lifecycle.Stage;
+import io.cpra.core.engine.pool.WorkerPool;
+import io.cpra.core.engine.schedule.TimingWheel;
+import io.cpra.core.engine.store.EntityStore;
+import io.cpra.plugin.api.PulseCheck;
+import io.cpra.plugin.api.PulseOutcome;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's answers to reads: one monitor, a page of monitors, the summary. Reads are
+ * commands like any other (DESIGN.md, "Single writer"), answered on the engine thread from
+ * what it alone writes, so no lock guards a row. Engine thread only.
+ */
+final class Reads {
+
+    /** Rows looked at per listing command, so one request cannot hold a tick for long. */
+    private static final int SCAN_BUDGET = 65_536;
+
+    private final EntityStore<PulseCheck, MonitorSpec> store;
+    private final TimingWheel wheel;
+    private final NameIndex names;
+    private final MaintenanceWindows windows;
+    private final RecentOutcomes recent;
+    private final StageCounts stageCounts;
+    private final OpenIncidents incidents;
+    private final EngineCounters counters;
+    private final PulseAdmission admission;
+    private final List<WorkerPool> pools;
+    private final TickClock tick;
+    private final InstantSource wall;
+
+    Reads(EntityStore<PulseCheck, MonitorSpec> store, TimingWheel wheel, NameIndex names, MaintenanceWindows windows,
+          RecentOutcomes recent, StageCounts stageCounts, OpenIncidents incidents, EngineCounters counters,
+          PulseAdmission admission, List<WorkerPool> pools, TickClock tick, InstantSource wall) {
+        this.store = store;
+        this.wheel = wheel;
+        this.names = names;
+        this.windows = windows;
+        this.recent = recent;
+        this.stageCounts = stageCounts;
+        this.incidents = incidents;
+        this.counters = counters;
+        this.admission = admission;
+        this.pools = pools;
+        this.tick = tick;
+        this.wall = wall;
+    }
+
+    MonitorPage page(MonitorQuery query, int fromRow, int limit) {
+        List<MonitorView> found = new ArrayList<>();
+        int[] resume = {-1};
+        int next = store.forEachLive(Math.max(0, fromRow), SCAN_BUDGET, row -> {
+            if (found.size() >= limit) {
+                if (resume[0] < 0) {
+                    resume[0] = row;
+                }
+                return;
+            }
+            if (query.matches(Stage.ofOrdinal(store.stage().get(row)), store.spec().get(row), store.name().get(row))) {
+                found.add(view(row));
+            }
+        });
+        return new MonitorPage(found, resume[0] >= 0 ? resume[0] : next);
+    }
+
+    Optional<MonitorView> view(String name) {
+        int row = names.find(name);
+        return row < 0 ? Optional.empty() : Optional.of(view(row));
+    }
+
+    private MonitorView view(int row) {
+        String name = store.name().get(row);
+        MonitorSpec spec = store.spec().get(row);
+        int status = store.lastStatus().get(row);
+        Instant now = wall.instant();
+        Instant nextDue = wheel.isScheduled(row) ? now.plusNanos(wheel.dueOf(row) - tick.now()) : null;
+        long lastStart = admission.lastStartNanos(row);
+        Instant lastRun = lastStart == Long.MIN_VALUE ? null : now.minusNanos(Math.max(0, tick.now() - lastStart));
+        return new MonitorView(name, spec.pulseType(), spec.intervalNanos(), spec.groups(),
+                !store.flags().has(row, EntityStore.DISABLED), store.flags().has(row, EntityStore.PAUSED),
+                Stage.ofOrdinal(store.stage().get(row)), store.consecutiveFailures().get(row),
+                store.successStreak().get(row), store.interventionAttempts().get(row),
+                store.verifyRemaining().get(row), store.incidentId().get(row),
+                status == 0 ? null : PulseOutcome.Status.values()[status - 1], store.lastLatencyMicros().get(row),
+                store.flags().has(row, EntityStore.PULSE_IN_FLIGHT), nextDue, windows.until(row),
+                store.flags().has(row, EntityStore.API_DEFINED) ? MonitorPlan.Origin.API : MonitorPlan.Origin.MANIFEST,
+                recent.of(store.handleOf(row)), lastRun, admission.overdue(row));
+    }
+
+    EngineSummary summary() {
+        long[] held = new long[3];
+        store.forEachLive(row -> {
+            if (store.flags().has(row, EntityStore.DISABLED)) {
+                held[0]++;
+            }
+            if (store.flags().has(row, EntityStore.PAUSED)) {
+                held[1]++;
+            }
+            if (admission.overdue(row)) {
+                held[2]++;
+            }
+        });
+        long deferrals = 0;
+        List<EngineSummary.PoolLoad> loads = new ArrayList<>(pools.size());
+        for (WorkerPool pool : pools) {
+            deferrals += pool.deferrals();
+            loads.add(Engine.load(pool));
+        }
+        EngineSummary.PulseBacklog pulses = new EngineSummary.PulseBacklog(admission.waiting(),
+                admission.oldestWaitingNanos(), held[2], admission.sharing());
+        return new EngineSummary(store.size(), stageCounts.snapshot(), held[0], held[1], incidents.size(),
+                counters.checks.get(), counters.dueChecks.get(), counters.overruns.get(), counters.skipped.get(),
+                deferrals, pulses, counters.faults.get(), counters.journalStalls.get(), loads);
+    }
+}
