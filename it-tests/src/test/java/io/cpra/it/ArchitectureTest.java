@@ -55,6 +55,27 @@ class ArchitectureTest {
         slices().matching("io.cpra.plugins.(*)..").should().notDependOnEachOther().check(classes);
     }
 
+    /**
+     * The package-level view of io.cpra.core.plugin.PlatformModules: plugins read the plugin
+     * API, the JDK, the libraries the platform shares with them (and what those pass on) and
+     * the libraries they bundle. The host enforces the exact module list when it loads them
+     * (DistributionIT loads every bundled plugin; PluginContractTest refuses the others).
+     */
+    @Test
+    void pluginsReadOnlyTheApiTheJdkTheSharedLibrariesAndTheirOwn() {
+        classes().that().resideInAPackage("io.cpra.plugins..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java..", "javax..", "io.cpra.plugin.api..", "io.cpra.plugins..",
+                        // shared by the platform: io.helidon.webclient (with io.helidon.http and
+                        // io.helidon.common.*, which it requires transitively), io.helidon.faulttolerance,
+                        // jakarta.json, org.slf4j
+                        "io.helidon.webclient..", "io.helidon.http..", "io.helidon.common..",
+                        "io.helidon.faulttolerance..", "jakarta.json..", "org.slf4j..",
+                        // bundled in the plugins' own folders: dnsjava, Jakarta Mail and Angus
+                        "org.xbill.DNS..", "jakarta.mail..", "jakarta.activation..", "org.eclipse.angus..")
+                .check(classes);
+    }
+
     @Test
     void engineKnowsNothingOfHttpStorageOrTheWebServer() {
         noClasses().that().resideInAPackage("io.cpra.core.engine..")

@@ -316,7 +316,7 @@ class DistributionIT {
         var keys = cpra.run("plugins", "webhook");
         assertThat(keys.status()).as(keys.output()).isZero();
         assertThat(keys.output()).contains("intervention webhook: ").contains("code webhook: ")
-                .containsPattern("(?m)^url +string +required +")
+                .containsPattern("(?m)^url +string +required +secret,target_url +")
                 .containsPattern("(?m)^timeout +duration +10s +");
         var unknown = cpra.run("plugins", "carrier-pigeon");
         assertThat(unknown.status()).isEqualTo(1);

@@ -16,7 +16,7 @@ import java.util.List;
 final class PluginTable {
 
     private static final String[] HEADER = {"FAMILY", "TYPE", "VERSION", "MODULE", "LOCATION", "DESCRIPTION"};
-    private static final String[] KEY_HEADER = {"KEY", "TYPE", "DEFAULT", "DESCRIPTION"};
+    private static final String[] KEY_HEADER = {"KEY", "TYPE", "DEFAULT", "ROLES", "DESCRIPTION"};
 
     private PluginTable() {
     }
@@ -69,6 +69,9 @@ final class PluginTable {
                     prefix + key.name(),
                     key.type().name().toLowerCase(java.util.Locale.ROOT),
                     key.required() ? "required" : key.defaultValue() == null ? "-" : key.defaultValue(),
+                    key.roles().isEmpty() ? "-" : key.roles().stream()
+                            .map(role -> role.name().toLowerCase(java.util.Locale.ROOT))
+                            .collect(java.util.stream.Collectors.joining(",")),
                     key.description()});
             keys(key.children(), prefix + key.name() + ".", rows);
         }

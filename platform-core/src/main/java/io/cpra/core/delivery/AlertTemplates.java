@@ -25,8 +25,9 @@ public final class AlertTemplates {
     public static Alert render(CodeFacts facts) {
         Colour colour = facts.colour();
         String title = "[" + colour.status() + "] " + facts.monitor();
-        return new Alert(facts.alertId(), facts.monitor(), colour, title, summary(facts), action(facts),
-                facts.incidentId(), facts.occurredAt(), facts.lastMessage(), facts.groups());
+        return Alert.builder().id(facts.alertId()).monitor(facts.monitor()).colour(colour).title(title)
+                .summary(summary(facts)).action(action(facts)).incidentId(facts.incidentId())
+                .occurredAt(facts.occurredAt()).lastMessage(facts.lastMessage()).groups(facts.groups()).build();
     }
 
     private static String summary(CodeFacts f) {

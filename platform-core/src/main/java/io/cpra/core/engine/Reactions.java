@@ -145,8 +145,8 @@ final class Reactions implements Roster.Lifecycles {
         InterventionSpec intervention = spec.intervention();
         long incidentId = incidents.of(row);
         String name = store.name().get(row);
-        InterventionRequest request = new InterventionRequest(name, attempt, intervention.maxAttempts(), cause,
-                incidentId == 0 ? "" : Long.toString(incidentId));
+        InterventionRequest request = InterventionRequest.builder(name).attempt(attempt, intervention.maxAttempts())
+                .lastError(cause).incidentId(incidentId == 0 ? "" : Long.toString(incidentId)).build();
         store.flags().raise(row, EntityStore.INTERVENTION_IN_FLIGHT);
         leases.take(intervention.intervention());
         interventions.submit(new InterventionJob(store.handleOf(row), store.incidentSeq().get(row),

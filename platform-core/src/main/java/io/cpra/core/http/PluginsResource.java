@@ -71,6 +71,12 @@ final class PluginsResource {
             if (key.defaultValue() != null) {
                 object.add("default", key.defaultValue());
             }
+            if (!key.roles().isEmpty()) {
+                // secret, read_path, write_path, target_url, target_host, target_port
+                JsonArrayBuilder roles = Wire.JSON.createArrayBuilder();
+                key.roles().forEach(role -> roles.add(role.name().toLowerCase(Locale.ROOT)));
+                object.add("roles", roles);
+            }
             if (!key.children().isEmpty()) {
                 object.add("keys", keys(key.children()));
             }

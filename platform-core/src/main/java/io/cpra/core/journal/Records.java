@@ -125,8 +125,10 @@ final class Records {
         JsonObject o = Json.createReader(new StringReader(json)).readObject();
         List<String> groups = new ArrayList<>();
         o.getJsonArray("groups").getValuesAs(jakarta.json.JsonString.class).forEach(g -> groups.add(g.getString()));
-        return new Alert(o.getString("id"), o.getString("monitor"), Colour.of(o.getString("colour")),
-                o.getString("title"), o.getString("summary"), o.getString("action"), o.getString("incident_id"),
-                Instant.parse(o.getString("occurred_at")), o.getString("last_message"), groups);
+        return Alert.builder().id(o.getString("id")).monitor(o.getString("monitor"))
+                .colour(Colour.of(o.getString("colour"))).title(o.getString("title"))
+                .summary(o.getString("summary")).action(o.getString("action"))
+                .incidentId(o.getString("incident_id")).occurredAt(Instant.parse(o.getString("occurred_at")))
+                .lastMessage(o.getString("last_message")).groups(groups).build();
     }
 }

@@ -129,7 +129,10 @@ public final class MonitorCompiler {
                                  PluginContext context) {
         T instance;
         try {
-            instance = plugin.prepare(PluginConfig.of(monitor, path, config), context);
+            // secrets given as <key>_file resolve against the home, as the plugin's own paths do
+            PluginConfig view = PluginConfig.builder(config).monitor(monitor).path(path)
+                    .baseDirectory(context.baseDirectory()).build();
+            instance = plugin.prepare(view, context);
         } catch (ConfigException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {

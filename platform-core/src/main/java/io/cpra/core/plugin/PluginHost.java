@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  *
  * <p>Loading never throws for a bad plugin: an unreadable or corrupt jar, an unresolvable
  * module graph, a provider whose constructor or descriptor throws, a plugin providing
- * nothing, and two plugins claiming the same family and type each become a
+ * nothing, a plugin built for a plugin API this platform does not provide ({@link ApiVersions}),
+ * a plugin that reads platform modules beyond {@link PlatformModules}, and two plugins
+ * claiming the same family and type each become a
  * {@link PluginFailure} naming the jar and the cause, and that plugin is not loaded. Whether
  * failures stop the server is the caller's decision ({@code plugins.strict}).
  */
@@ -38,8 +40,9 @@ public final class PluginHost {
     public static PluginRegistry load(Path folder) {
         List<PluginFailure> failures = new ArrayList<>();
         List<LoadedPlugin> plugins = new ArrayList<>();
+        Contract contract = Contract.of(ModuleLayer.boot());
         for (Path location : entries(folder, failures)) {
-            LoadedPlugin plugin = PluginLayer.load(location);
+            LoadedPlugin plugin = PluginLayer.load(location, contract);
             if (plugin.failure() != null) {
                 failures.add(plugin.failure());
             } else {

@@ -32,7 +32,7 @@ final class PluginLayer {
     private PluginLayer() {
     }
 
-    static LoadedPlugin load(Path location) {
+    static LoadedPlugin load(Path location, Contract contract) {
         List<Path> jars;
         try {
             jars = jarsOf(location);
@@ -58,6 +58,11 @@ final class PluginLayer {
             ModuleLayer boot = ModuleLayer.boot();
             Configuration configuration = Configuration.resolve(
                     finder, List.of(boot.configuration()), ModuleFinder.of(), roots);
+            // checked before any of the plugin's code is defined, let alone run
+            String refused = contract.refusal(configuration);
+            if (refused != null) {
+                return LoadedPlugin.failed(location, refused);
+            }
             layer = ModuleLayer.defineModulesWithOneLoader(
                     configuration, List.of(boot), ClassLoader.getSystemClassLoader()).layer();
         } catch (FindException | ResolutionException | LayerInstantiationException e) {

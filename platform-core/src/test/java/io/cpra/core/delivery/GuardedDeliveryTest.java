@@ -22,7 +22,8 @@ class GuardedDeliveryTest {
 
     private static final DeliverySettings FAST = new DeliverySettings(3, Duration.ofMillis(1), Duration.ofMillis(1),
             0.5, 4, 50, Duration.ofMinutes(5));
-    private static final Alert ALERT = new Alert("a-1", "m", Colour.RED, "[CRITICAL] m", "down", "", "i-1", Instant.EPOCH, "", List.of());
+    private static final Alert ALERT = Alert.builder().id("a-1").monitor("m").colour(Colour.RED)
+            .title("[CRITICAL] m").summary("down").incidentId("i-1").occurredAt(Instant.EPOCH).build();
 
     /** A receiver answering from a script, counting calls. */
     private static final class Scripted implements Notifier {
@@ -130,7 +131,8 @@ class GuardedDeliveryTest {
         var guard = new GuardedDelivery(FAST);
         var receiver = new Scripted("slow", DeliveryOutcome.delivered("200"));
 
-        assertThat(guard.deliver("webhook", receiver, ALERT, new Deadline(System.nanoTime() - 1)).message())
+        assertThat(guard.deliver("webhook", receiver, ALERT, Deadline.at(System.nanoTime() - 1, System::nanoTime))
+                .message())
                 .startsWith("no time left");
         assertThat(receiver.calls).hasValue(0);
     }

@@ -135,8 +135,10 @@ class EngineRestartTest {
     void pendingCodesAreDeliveredAgainWithTheirIdOrDeadLetteredWhenTheirRouteIsGone() {
         fixture.engine.apply(List.of(new MonitorPlan("m", true, ScriptedCheck.passing(), spec(Policy.defaults(), null), 1)),
                 true).join();
-        Alert kept = new Alert("a-1", "m", Colour.RED, "t", "s", "", "9", Instant.EPOCH, "", List.of());
-        Alert orphan = new Alert("a-2", "removed", Colour.RED, "t", "s", "", "8", Instant.EPOCH, "", List.of());
+        Alert kept = Alert.builder().id("a-1").monitor("m").colour(Colour.RED).title("t").summary("s")
+                .incidentId("9").occurredAt(Instant.EPOCH).build();
+        Alert orphan = Alert.builder().id("a-2").monitor("removed").colour(Colour.RED).title("t").summary("s")
+                .incidentId("8").occurredAt(Instant.EPOCH).build();
 
         fixture.engine.redeliver(List.of(new PendingCode(kept, 3), new PendingCode(orphan, 1))).join();
         fixture.settle();

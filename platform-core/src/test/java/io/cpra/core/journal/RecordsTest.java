@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordsTest {
 
     private static final Instant AT = Instant.parse("2026-03-04T05:06:07Z");
-    private static final Alert ALERT = new Alert("a7", "db", Colour.RED, "[CRITICAL] db", "db is \"down\"", "act",
-            "12", AT, "refused\nagain", List.of("g1", "g2"));
+    private static final Alert ALERT = Alert.builder().id("a7").monitor("db").colour(Colour.RED)
+            .title("[CRITICAL] db").summary("db is \"down\"").action("act").incidentId("12").occurredAt(AT)
+            .lastMessage("refused\nagain").groups(List.of("g1", "g2")).build();
 
     @Test
     void anAlertSurvivesItsTripThroughJson() {

@@ -36,13 +36,18 @@ final class PluginJars {
      * @return the jar
      */
     Path jar(Path jar, String version, List<Path> modulePath, Map<String, String> files) throws IOException {
+        return jar(jar, version, apiLocation(), modulePath, files);
+    }
+
+    /** As {@link #jar(Path, String, List, Map)}, compiled against the given plugin API. */
+    Path jar(Path jar, String version, Path api, List<Path> modulePath, Map<String, String> files) throws IOException {
         Path root = work.resolve("build-" + (++builds));
         Path src = root.resolve("src");
         Path classes = root.resolve("classes");
         Files.createDirectories(classes);
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none", "-Xlint:-options"));
         List<String> path = new ArrayList<>();
-        path.add(apiLocation().toString());
+        path.add(api.toString());
         modulePath.forEach(p -> path.add(p.toString()));
         boolean modular = files.containsKey("module-info.java");
         args.add(modular ? "--module-path" : "--class-path");
@@ -51,7 +56,13 @@ final class PluginJars {
             args.add("--module-version");
             args.add(version);
         }
+        Path manifest = null;
         for (Map.Entry<String, String> file : files.entrySet()) {
+            if (file.getKey().equals("META-INF/MANIFEST.MF")) {
+                // the jar tool writes its own manifest unless given one
+                manifest = Files.writeString(root.resolve("MANIFEST.MF"), file.getValue());
+                continue;
+            }
             Path target = (file.getKey().endsWith(".java") ? src : classes).resolve(file.getKey());
             Files.createDirectories(target.getParent());
             Files.writeString(target, file.getValue());
@@ -61,16 +72,45 @@ final class PluginJars {
         }
         run("javac", args);
         Files.createDirectories(jar.getParent());
-        run("jar", List.of("--create", "--file", jar.toString(), "-C", classes.toString(), "."));
+        List<String> pack = new ArrayList<>(List.of("--create", "--file", jar.toString()));
+        if (manifest != null) {
+            pack.addAll(List.of("--manifest", manifest.toString()));
+        }
+        pack.addAll(List.of("-C", classes.toString(), "."));
+        run("jar", pack);
         return jar;
+    }
+
+    /**
+     * A copy of the plugin API whose module states another version, for plugins built
+     * against an API this platform does not provide.
+     *
+     * @param version the module version to state, such as {@code 2.0}
+     * @return the copy, a jar
+     */
+    Path apiAsVersion(String version) throws IOException {
+        Path jar = Files.createDirectories(work).resolve("api-" + version + ".jar");
+        Path api = apiLocation();
+        if (Files.isDirectory(api)) {
+            run("jar", List.of("--create", "--file", jar.toString(), "--module-version", version, "-C", api.toString(), "."));
+        } else {
+            Files.copy(api, jar);
+            run("jar", List.of("--update", "--file", jar.toString(), "--module-version", version));
+        }
+        return jar;
+    }
+
+    /** Where a module of the test runtime lives, to compile a plugin against it. */
+    static Path locationOf(Module module) {
+        return ModuleLayer.boot().configuration().findModule(module.getName())
+                .flatMap(m -> m.reference().location())
+                .map(Path::of)
+                .orElseThrow(() -> new IllegalStateException("tests must run on the module path"));
     }
 
     /** The plugin API as the test runtime sees it: a jar or a classes folder. */
     static Path apiLocation() {
-        return ModuleLayer.boot().configuration().findModule(PulsePlugin.class.getModule().getName())
-                .flatMap(m -> m.reference().location())
-                .map(Path::of)
-                .orElseThrow(() -> new IllegalStateException("tests must run on the module path"));
+        return locationOf(PulsePlugin.class.getModule());
     }
 
     /** The source of a pulse provider whose check always passes. */

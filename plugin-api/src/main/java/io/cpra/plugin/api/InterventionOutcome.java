@@ -3,25 +3,34 @@ package io.cpra.plugin.api;
 import java.util.Objects;
 
 /**
- * The result of one {@link Intervention#intervene} attempt. Immutable.
+ * The result of one {@link Intervention#intervene} attempt. Immutable and thread-safe.
  *
  * <p>Success means the action was carried out (the container restarted, the script exited 0);
- * whether the monitor recovered is for the verification pulses that follow to tell.
- *
- * @param success whether the action was carried out
- * @param message one line for people, such as {@code "container checkout-api restarted"}
- * @param output  captured output worth keeping (bounded by the plugin), or an empty string
+ * whether the monitor recovered is for the verification pulses that follow to tell. Made with
+ * {@link #succeeded}, {@link #failed} or {@link #of}; new attributes arrive as
+ * {@code with...} methods with a default.
  */
-public record InterventionOutcome(boolean success, String message, String output) {
+public final class InterventionOutcome {
+
+    private final boolean success;
+    private final String message;
+    private final String output;
+
+    private InterventionOutcome(boolean success, String message, String output) {
+        this.success = success;
+        this.message = Objects.requireNonNull(message, "message");
+        this.output = Objects.requireNonNull(output, "output");
+    }
 
     /**
-     * Creates an outcome.
+     * An outcome of either kind.
      *
-     * @throws NullPointerException when a string is null
+     * @param success whether the action was carried out
+     * @param message one line for people, such as {@code "container checkout-api restarted"}
+     * @return the outcome, without output
      */
-    public InterventionOutcome {
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(output, "output");
+    public static InterventionOutcome of(boolean success, String message) {
+        return new InterventionOutcome(success, message, "");
     }
 
     /**
@@ -31,7 +40,7 @@ public record InterventionOutcome(boolean success, String message, String output
      * @return a successful outcome without output
      */
     public static InterventionOutcome succeeded(String message) {
-        return new InterventionOutcome(true, message, "");
+        return of(true, message);
     }
 
     /**
@@ -41,7 +50,34 @@ public record InterventionOutcome(boolean success, String message, String output
      * @return a failed outcome without output
      */
     public static InterventionOutcome failed(String message) {
-        return new InterventionOutcome(false, message, "");
+        return of(false, message);
+    }
+
+    /**
+     * Whether the action was carried out.
+     *
+     * @return true on success
+     */
+    public boolean success() {
+        return success;
+    }
+
+    /**
+     * One line for people.
+     *
+     * @return such as {@code "container checkout-api restarted"}
+     */
+    public String message() {
+        return message;
+    }
+
+    /**
+     * Captured output worth keeping, bounded by the plugin.
+     *
+     * @return the output, or an empty string
+     */
+    public String output() {
+        return output;
     }
 
     /**
@@ -52,5 +88,21 @@ public record InterventionOutcome(boolean success, String message, String output
      */
     public InterventionOutcome withOutput(String output) {
         return new InterventionOutcome(success, message, output);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InterventionOutcome that
+                && success == that.success && message.equals(that.message) && output.equals(that.output);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(success, message, output);
+    }
+
+    @Override
+    public String toString() {
+        return "InterventionOutcome[" + (success ? "succeeded" : "failed") + " " + message + "]";
     }
 }

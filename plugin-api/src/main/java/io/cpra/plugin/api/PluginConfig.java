@@ -1,17 +1,17 @@
 package io.cpra.plugin.api;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A typed, read-only view of one config block: the map under a monitor's {@code config} key,
@@ -22,6 +22,16 @@ import java.util.Set;
  * that names the monitor and the full key path ({@code pulse_check.config.headers[1]}) when
  * it does not fit. A key whose value is {@code null} counts as absent.
  *
+ * <p><b>Secrets kept out of manifests.</b> A key the plugin's descriptor marks
+ * {@link KeyRole#SECRET} (with a {@link ValueType#STRING} value) may be given in one of three
+ * ways: inline ({@code password: s3cret}), as {@code password_env: SMTP_PASSWORD} (an
+ * environment variable holding the value) or as {@code password_file: conf/smtp.secret} (a
+ * file holding it, relative to the cpra home; trailing line breaks are dropped). The text
+ * accessors ({@link #string(String)}, {@link #optionalString(String)} and the others) read
+ * whichever was given, so a plugin reads a secret like any other key; {@link #check} accepts
+ * the {@code _env} and {@code _file} forms only for secret keys and refuses more than one form
+ * at a time. Errors name the variable or the file, never the value.
+ *
  * <p>Plugins use it only while preparing; ready instances keep what they parsed, not the view.
  */
 public final class PluginConfig {
@@ -29,11 +39,23 @@ public final class PluginConfig {
     private final String monitor;
     private final String path;
     private final Map<String, Object> values;
+    private final UnaryOperator<String> environment;
+    /** What relative {@code _file} paths resolve against; null for the working directory. */
+    private final Path baseDirectory;
+    /**
+     * Whether a key ends in {@code _env} or {@code _file}. Most blocks have none, and then no
+     * accessor looks further than the key itself: a million monitors are prepared at load.
+     */
+    private final boolean indirections;
 
-    private PluginConfig(String monitor, String path, Map<String, Object> values) {
+    private PluginConfig(String monitor, String path, Map<String, Object> values,
+                         UnaryOperator<String> environment, Path baseDirectory) {
         this.monitor = monitor;
         this.path = path;
         this.values = values;
+        this.environment = environment;
+        this.baseDirectory = baseDirectory;
+        this.indirections = Secrets.anyIndirection(values.keySet());
     }
 
     /**
@@ -43,7 +65,7 @@ public final class PluginConfig {
      * @return the view
      */
     public static PluginConfig of(Map<String, ?> values) {
-        return of("", "", values);
+        return builder(values).build();
     }
 
     /**
@@ -55,9 +77,18 @@ public final class PluginConfig {
      * @return the view
      */
     public static PluginConfig of(String monitor, String path, Map<String, ?> values) {
-        Objects.requireNonNull(monitor, "monitor");
-        Objects.requireNonNull(path, "path");
-        return new PluginConfig(monitor, path, Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+        return builder(values).monitor(monitor).path(path).build();
+    }
+
+    /**
+     * A builder for a view of the given values: no monitor or path, the process's environment
+     * and the working directory for secrets given as {@code _env} or {@code _file}, until set.
+     *
+     * @param values the block's keys and values; copied
+     * @return a builder
+     */
+    public static Builder builder(Map<String, ?> values) {
+        return new Builder(values);
     }
 
     /**
@@ -101,10 +132,10 @@ public final class PluginConfig {
      * Whether a key has a non-null value.
      *
      * @param key the key
-     * @return true when present
+     * @return true when present, also as {@code <key>_env} or {@code <key>_file}
      */
     public boolean has(String key) {
-        return values.get(key) != null;
+        return values.get(key) != null || indirections && !Secrets.givenFor(key, values).isEmpty();
     }
 
     /**
@@ -159,11 +190,27 @@ public final class PluginConfig {
      * @throws ConfigException when present but not a scalar
      */
     public Optional<String> optionalString(String key) {
-        Object value = values.get(key);
-        if (value == null) {
+        if (!indirections) {
+            return values.get(key) == null ? Optional.empty() : Optional.of(rawText(key));
+        }
+        List<String> given = Secrets.givenFor(key, values);
+        Optional<ConfigException> conflict = Secrets.conflict(this, key, given);
+        if (conflict.isPresent()) {
+            throw conflict.get();
+        }
+        if (given.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(scalarText(value).orElseThrow(() -> wrong(key, ValueType.STRING, value)));
+        if (!given.get(0).equals(key)) {
+            return Optional.of(Secrets.read(this, key, given.get(0), environment, baseDirectory));
+        }
+        return Optional.of(rawText(key));
+    }
+
+    /** A present key's scalar as text, without looking at {@code _env} or {@code _file}. */
+    String rawText(String key) {
+        Object value = values.get(key);
+        return Values.scalarText(value).orElseThrow(() -> wrong(key, ValueType.STRING, value));
     }
 
     /**
@@ -193,7 +240,7 @@ public final class PluginConfig {
         if (value == null) {
             return fallback;
         }
-        BigInteger number = wholeNumber(value).orElseThrow(() -> wrong(key, ValueType.INTEGER, value));
+        BigInteger number = Values.wholeNumber(value).orElseThrow(() -> wrong(key, ValueType.INTEGER, value));
         if (number.bitLength() > 31) {
             throw error(key, "expected a whole number between " + Integer.MIN_VALUE + " and "
                     + Integer.MAX_VALUE + ", got " + number);
@@ -214,7 +261,7 @@ public final class PluginConfig {
         if (value == null) {
             return fallback;
         }
-        return decimal(value).orElseThrow(() -> wrong(key, ValueType.NUMBER, value)).doubleValue();
+        return Values.decimal(value).orElseThrow(() -> wrong(key, ValueType.NUMBER, value)).doubleValue();
     }
 
     /**
@@ -231,7 +278,7 @@ public final class PluginConfig {
         if (value == null) {
             return fallback;
         }
-        return booleanOf(value).orElseThrow(() -> wrong(key, ValueType.BOOLEAN, value));
+        return Values.booleanOf(value).orElseThrow(() -> wrong(key, ValueType.BOOLEAN, value));
     }
 
     /**
@@ -284,13 +331,13 @@ public final class PluginConfig {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            return List.of(scalarText(value).orElseThrow(() -> wrong(key, ValueType.LIST, value)));
+            return List.of(Values.scalarText(value).orElseThrow(() -> wrong(key, ValueType.LIST, value)));
         }
         List<String> texts = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
             String itemPath = key + "[" + i + "]";
-            texts.add(scalarText(item).orElseThrow(() -> wrong(itemPath, ValueType.STRING, item)));
+            texts.add(Values.scalarText(item).orElseThrow(() -> wrong(itemPath, ValueType.STRING, item)));
         }
         return List.copyOf(texts);
     }
@@ -308,8 +355,9 @@ public final class PluginConfig {
             return Map.of();
         }
         Map<String, String> texts = new LinkedHashMap<>();
-        for (String name : section.get().keys()) {
-            texts.put(name, section.get().string(name, ""));
+        PluginConfig map = section.get();
+        for (String name : map.keys()) {
+            texts.put(name, map.values.get(name) == null ? "" : map.rawText(name));
         }
         return Collections.unmodifiableMap(texts);
     }
@@ -353,7 +401,7 @@ public final class PluginConfig {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            throw error(key, "expected a list of maps, got " + describe(value));
+            throw error(key, "expected a list of maps, got " + Values.describe(value));
         }
         List<PluginConfig> blocks = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
@@ -366,8 +414,9 @@ public final class PluginConfig {
 
     /**
      * Checks this block against declared keys: unknown keys (with a suggestion when one is
-     * close), missing required keys and values of the wrong shape, descending into maps that
-     * declare children. The platform calls this before {@code prepare}.
+     * close), missing required keys, values of the wrong shape and secrets given in more than
+     * one form, descending into maps that declare children. The platform calls this before
+     * {@code prepare}.
      *
      * @param declared the keys a plugin accepts
      * @return every problem found, in key order; empty when the block fits
@@ -380,29 +429,23 @@ public final class PluginConfig {
         }
         for (String name : values.keySet()) {
             ConfigKey key = byName.get(name);
+            if (key == null && indirections) {
+                key = Secrets.indirectionOf(name, byName);
+            }
             if (key == null) {
-                problems.add(error(name, "unknown key" + suggestion(name, byName.keySet())
+                problems.add(error(name, "unknown key" + Values.suggestion(name, byName.keySet())
                         + "; accepted keys: " + String.join(", ", byName.keySet())));
                 continue;
             }
             Object value = values.get(name);
-            if (value == null) {
-                continue;
-            }
-            if (!fits(key.type(), value)) {
-                problems.add(wrong(name, key.type(), value));
-            } else if (key.type() == ValueType.LIST && value instanceof List<?> list) {
-                for (int i = 0; i < list.size(); i++) {
-                    Object item = list.get(i);
-                    if (scalarText(item).isEmpty()) {
-                        problems.add(wrong(name + "[" + i + "]", ValueType.STRING, item));
-                    }
-                }
-            } else if (key.type() == ValueType.MAP && !key.children().isEmpty()) {
-                problems.addAll(section(name).check(key.children()));
+            if (value != null) {
+                checkValue(key, name, value, problems);
             }
         }
         for (ConfigKey key : declared) {
+            if (indirections && Secrets.indirect(key)) {
+                Secrets.conflict(this, key.name(), Secrets.givenFor(key.name(), values)).ifPresent(problems::add);
+            }
             if (key.required() && !has(key.name())) {
                 problems.add(missing(key.name()));
             }
@@ -410,9 +453,25 @@ public final class PluginConfig {
         return problems;
     }
 
+    private void checkValue(ConfigKey key, String name, Object value, List<ConfigException> problems) {
+        if (!Values.fits(key.type(), value)) {
+            problems.add(wrong(name, key.type(), value));
+        } else if (key.type() == ValueType.LIST && value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                if (Values.scalarText(item).isEmpty()) {
+                    problems.add(wrong(name + "[" + i + "]", ValueType.STRING, item));
+                }
+            }
+        } else if (key.type() == ValueType.MAP && !key.children().isEmpty()) {
+            problems.addAll(section(name).check(key.children()));
+        }
+    }
+
+    /** Names the block and its keys, never their values: a value may be a secret. */
     @Override
     public String toString() {
-        return "PluginConfig[" + (path.isEmpty() ? "" : path + " ") + values + "]";
+        return "PluginConfig[" + (path.isEmpty() ? "" : path + " ") + "keys=" + values.keySet() + "]";
     }
 
     private ConfigException missing(String key) {
@@ -420,7 +479,7 @@ public final class PluginConfig {
     }
 
     private ConfigException wrong(String key, ValueType expected, Object value) {
-        return error(key, "expected " + expectation(expected) + ", got " + describe(value));
+        return error(key, "expected " + Values.expectation(expected) + ", got " + Values.describe(value));
     }
 
     private Optional<PluginConfig> nested(String nestedPath, Object value) {
@@ -429,145 +488,77 @@ public final class PluginConfig {
         }
         Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((k, v) -> copy.put(String.valueOf(k), v));
-        return Optional.of(new PluginConfig(monitor, nestedPath, Collections.unmodifiableMap(copy)));
+        return Optional.of(new PluginConfig(monitor, nestedPath, Collections.unmodifiableMap(copy),
+                environment, baseDirectory));
     }
 
-    private static boolean fits(ValueType type, Object value) {
-        return switch (type) {
-            case STRING -> scalarText(value).isPresent();
-            case INTEGER -> wholeNumber(value).isPresent();
-            case NUMBER -> decimal(value).isPresent();
-            case BOOLEAN -> booleanOf(value).isPresent();
-            case DURATION -> value instanceof String text && isDuration(text);
-            case LIST -> value instanceof List<?> || scalarText(value).isPresent();
-            case MAP -> value instanceof Map<?, ?>;
-            case ANY -> true;
-        };
-    }
+    /**
+     * Collects what a {@link PluginConfig} needs besides its values. Not thread-safe; used by
+     * one thread at a time.
+     */
+    public static final class Builder {
+        private final Map<String, Object> values;
+        private String monitor = "";
+        private String path = "";
+        private UnaryOperator<String> environment = System::getenv;
+        private Path baseDirectory;
 
-    private static boolean isDuration(String text) {
-        try {
-            Durations.parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+        private Builder(Map<String, ?> values) {
+            this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
-    }
 
-    private static Optional<String> scalarText(Object value) {
-        if (value instanceof String text) {
-            return Optional.of(text);
+        /**
+         * The monitor the block belongs to, for error messages.
+         *
+         * @param monitor the monitor's name
+         * @return this builder
+         */
+        public Builder monitor(String monitor) {
+            this.monitor = Objects.requireNonNull(monitor, "monitor");
+            return this;
         }
-        if (value instanceof Number || value instanceof Boolean) {
-            return Optional.of(String.valueOf(value));
-        }
-        return Optional.empty();
-    }
 
-    private static Optional<BigInteger> wholeNumber(Object value) {
-        return decimal(value).flatMap(number -> {
-            try {
-                return Optional.of(number.toBigIntegerExact());
-            } catch (ArithmeticException fraction) {
-                return Optional.empty();
-            }
-        });
-    }
+        /**
+         * The block's key path, for error messages.
+         *
+         * @param path such as {@code pulse_check.config}
+         * @return this builder
+         */
+        public Builder path(String path) {
+            this.path = Objects.requireNonNull(path, "path");
+            return this;
+        }
 
-    private static Optional<BigDecimal> decimal(Object value) {
-        try {
-            if (value instanceof BigDecimal number) {
-                return Optional.of(number);
-            }
-            if (value instanceof BigInteger number) {
-                return Optional.of(new BigDecimal(number));
-            }
-            if (value instanceof Double || value instanceof Float) {
-                double d = ((Number) value).doubleValue();
-                return Double.isFinite(d) ? Optional.of(BigDecimal.valueOf(d)) : Optional.empty();
-            }
-            if (value instanceof Number number) {
-                return Optional.of(BigDecimal.valueOf(number.longValue()));
-            }
-            if (value instanceof String text && !text.isBlank()) {
-                return Optional.of(new BigDecimal(text.strip()));
-            }
-        } catch (NumberFormatException notANumber) {
-            return Optional.empty();
+        /**
+         * Where {@code <key>_env} values are looked up; the process's environment by default.
+         *
+         * @param environment maps a variable's name to its value, or to null when unset
+         * @return this builder
+         */
+        public Builder environment(UnaryOperator<String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
         }
-        return Optional.empty();
-    }
 
-    private static Optional<Boolean> booleanOf(Object value) {
-        if (value instanceof Boolean b) {
-            return Optional.of(b);
+        /**
+         * What relative {@code <key>_file} paths resolve against; the working directory by
+         * default, the cpra home when the platform builds the view.
+         *
+         * @param baseDirectory a directory
+         * @return this builder
+         */
+        public Builder baseDirectory(Path baseDirectory) {
+            this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
+            return this;
         }
-        if (value instanceof String text) {
-            return switch (text.strip().toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "on" -> Optional.of(Boolean.TRUE);
-                case "false", "no", "off" -> Optional.of(Boolean.FALSE);
-                default -> Optional.empty();
-            };
-        }
-        return Optional.empty();
-    }
 
-    private static String expectation(ValueType type) {
-        return switch (type) {
-            case STRING -> "a text value";
-            case INTEGER -> "a whole number";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "true or false";
-            case DURATION -> "a duration such as 500ms, 5s or 1h30m";
-            case LIST -> "a list of values";
-            case MAP -> "a map of keys and values";
-            case ANY -> "a value";
-        };
-    }
-
-    private static String describe(Object value) {
-        if (value instanceof String text) {
-            String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
-            return "\"" + shown + "\"";
+        /**
+         * Makes the view.
+         *
+         * @return the view
+         */
+        public PluginConfig build() {
+            return new PluginConfig(monitor, path, values, environment, baseDirectory);
         }
-        if (value instanceof Map<?, ?>) {
-            return "a map";
-        }
-        if (value instanceof List<?>) {
-            return "a list";
-        }
-        return String.valueOf(value);
-    }
-
-    private static String suggestion(String name, Set<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        for (String candidate : known) {
-            int distance = editDistance(name, candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best == null ? "" : " (did you mean \"" + best + "\"?)";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

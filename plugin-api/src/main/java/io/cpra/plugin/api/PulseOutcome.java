@@ -4,15 +4,14 @@ import java.util.Objects;
 
 /**
  * The result of one {@link PulseCheck#check}: a status, a one-line message for people and an
- * optional detail (performance data, a response excerpt). Immutable.
+ * optional detail (performance data, a response excerpt). Immutable and thread-safe.
  *
- * <p>The platform measures the call's latency itself.
- *
- * @param status  how the target is doing
- * @param message a short human-readable line, such as {@code "HTTP 200 in 12 ms"}; never null
- * @param detail  extra text worth keeping with the outcome, or an empty string; never null
+ * <p>Made with {@link #ok}, {@link #warning}, {@link #critical}, {@link #unknown} or
+ * {@link #of}, and refined with the {@code with...} methods, each of which returns a copy.
+ * New attributes arrive as new {@code with...} methods with a default. The platform measures
+ * the call's latency itself.
  */
-public record PulseOutcome(Status status, String message, String detail) {
+public final class PulseOutcome {
 
     /**
      * The status of a target, in the four levels of the Nagios plugin convention.
@@ -39,15 +38,26 @@ public record PulseOutcome(Status status, String message, String detail) {
         }
     }
 
+    private final Status status;
+    private final String message;
+    private final String detail;
+
+    private PulseOutcome(Status status, String message, String detail) {
+        this.status = Objects.requireNonNull(status, "status");
+        this.message = Objects.requireNonNull(message, "message");
+        this.detail = Objects.requireNonNull(detail, "detail");
+    }
+
     /**
-     * Creates an outcome.
+     * An outcome of any status.
      *
-     * @throws NullPointerException when a component is null
+     * @param status  how the target is doing
+     * @param message a short human-readable line, such as {@code "HTTP 200 in 12 ms"}
+     * @return the outcome, without detail
+     * @throws NullPointerException when an argument is null
      */
-    public PulseOutcome {
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(detail, "detail");
+    public static PulseOutcome of(Status status, String message) {
+        return new PulseOutcome(status, message, "");
     }
 
     /**
@@ -57,7 +67,7 @@ public record PulseOutcome(Status status, String message, String detail) {
      * @return an {@link Status#OK} outcome without detail
      */
     public static PulseOutcome ok(String message) {
-        return new PulseOutcome(Status.OK, message, "");
+        return of(Status.OK, message);
     }
 
     /**
@@ -67,7 +77,7 @@ public record PulseOutcome(Status status, String message, String detail) {
      * @return a {@link Status#WARNING} outcome without detail
      */
     public static PulseOutcome warning(String message) {
-        return new PulseOutcome(Status.WARNING, message, "");
+        return of(Status.WARNING, message);
     }
 
     /**
@@ -77,7 +87,7 @@ public record PulseOutcome(Status status, String message, String detail) {
      * @return a {@link Status#CRITICAL} outcome without detail
      */
     public static PulseOutcome critical(String message) {
-        return new PulseOutcome(Status.CRITICAL, message, "");
+        return of(Status.CRITICAL, message);
     }
 
     /**
@@ -87,7 +97,34 @@ public record PulseOutcome(Status status, String message, String detail) {
      * @return an {@link Status#UNKNOWN} outcome without detail
      */
     public static PulseOutcome unknown(String message) {
-        return new PulseOutcome(Status.UNKNOWN, message, "");
+        return of(Status.UNKNOWN, message);
+    }
+
+    /**
+     * How the target is doing.
+     *
+     * @return the status
+     */
+    public Status status() {
+        return status;
+    }
+
+    /**
+     * A short human-readable line.
+     *
+     * @return such as {@code "HTTP 200 in 12 ms"}; never null
+     */
+    public String message() {
+        return message;
+    }
+
+    /**
+     * Extra text worth keeping with the outcome.
+     *
+     * @return the detail, or an empty string; never null
+     */
+    public String detail() {
+        return detail;
     }
 
     /**
@@ -101,11 +138,37 @@ public record PulseOutcome(Status status, String message, String detail) {
     }
 
     /**
+     * This outcome with another message, such as the message with a note appended.
+     *
+     * @param message the new message
+     * @return a copy with the given message
+     */
+    public PulseOutcome withMessage(String message) {
+        return new PulseOutcome(status, message, detail);
+    }
+
+    /**
      * Whether this outcome counts as a success.
      *
      * @return {@code status().passing()}
      */
     public boolean passing() {
         return status.passing();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PulseOutcome that
+                && status == that.status && message.equals(that.message) && detail.equals(that.detail);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, message, detail);
+    }
+
+    @Override
+    public String toString() {
+        return "PulseOutcome[" + status + " " + message + (detail.isEmpty() ? "" : " | " + detail) + "]";
     }
 }

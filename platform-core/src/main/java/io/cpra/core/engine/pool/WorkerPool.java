@@ -330,6 +330,11 @@ public final class WorkerPool {
         return clock.getAsLong();
     }
 
+    /** The engine's clock, which the deadlines handed to plugins read too. */
+    LongSupplier clock() {
+        return clock;
+    }
+
     /** Blocks a worker until a job is available; false when it should exit. */
     boolean awaitJob(Worker worker) {
         available.acquireUninterruptibly();

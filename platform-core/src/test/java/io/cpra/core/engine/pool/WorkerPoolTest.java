@@ -83,6 +83,26 @@ class WorkerPoolTest {
     }
 
     @Test
+    void thePluginsDeadlineRunsOnThePoolsClock() {
+        WorkerPool pool = pool(1, 2, 1, 8);
+        CountDownLatch advanced = new CountDownLatch(1);
+        CountDownLatch seen = new CountDownLatch(1);
+        Job[] one = {job(1000, deadline -> {
+            long before = deadline.remainingNanos();
+            seen.countDown();
+            advanced.await();
+            return before / MS + " ms, then " + deadline.remainingNanos() / MS + " ms";
+        })};
+        pool.offer(one, 0, 1);
+        awaitLatch(seen);
+
+        clock.addAndGet(400 * MS);
+        advanced.countDown();
+
+        assertThat(awaitResults(1).get(0).outcome()).isEqualTo("1000 ms, then 600 ms");
+    }
+
+    @Test
     void runsEveryJobAndReturnsItWithItsOutcome() {
         WorkerPool pool = pool(1, 8, 4, 64);
         Job[] batch = new Job[50];

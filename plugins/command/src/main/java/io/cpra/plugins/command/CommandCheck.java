@@ -37,21 +37,16 @@ final class CommandCheck implements PulseCheck {
     @Override
     public PulseOutcome check(Deadline deadline) throws InterruptedException {
         int allowed = spec.retries() + 1;
-        PulseOutcome outcome = attempt(share(deadline, allowed));
+        PulseOutcome outcome = attempt(deadline.share(allowed));
         int attempts = 1;
         while (!outcome.passing() && attempts < allowed && !deadline.expired()) {
-            outcome = attempt(share(deadline, allowed - attempts));
+            outcome = attempt(deadline.share(allowed - attempts));
             attempts++;
         }
         return attempts == 1 ? outcome
-                : new PulseOutcome(outcome.status(), outcome.message() + " (attempt " + attempts + ")", outcome.detail());
+                : outcome.withMessage(outcome.message() + " (attempt " + attempts + ")");
     }
 
-    /** An equal share of the time left for one attempt, so a hung run leaves room for a retry. */
-    static Deadline share(Deadline deadline, int attemptsLeft) {
-        long remaining = deadline.remainingNanos();
-        return remaining <= 0 || attemptsLeft <= 1 ? deadline : new Deadline(deadline.nanoTime() - remaining + remaining / attemptsLeft);
-    }
 
     private PulseOutcome attempt(Deadline deadline) throws InterruptedException {
         if (Thread.interrupted()) {
@@ -86,7 +81,7 @@ final class CommandCheck implements PulseCheck {
         } else if (result.exitCode() < 0 || result.exitCode() > 3) {
             message = "exit " + result.exitCode() + ": " + message;
         }
-        return new PulseOutcome(status, message, output.perfData());
+        return PulseOutcome.of(status, message).withDetail(output.perfData());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.cpra.plugins.command;
 
+import io.cpra.plugin.api.Interner;
 import io.cpra.plugin.api.Intervention;
 import io.cpra.plugin.api.InterventionPlugin;
 import io.cpra.plugin.api.PluginConfig;
@@ -40,7 +41,7 @@ public final class CommandInterventionPlugin implements InterventionPlugin {
             InvocationConfig.TIMEOUT);
 
     private final ProcessRunner runner;
-    private final Interner<Invocation> invocations = new Interner<>();
+    private final Interner<Invocation> invocations = Interner.create();
 
     /** The provider {@link java.util.ServiceLoader} creates. */
     public CommandInterventionPlugin() {

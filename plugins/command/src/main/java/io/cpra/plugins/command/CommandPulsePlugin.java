@@ -1,6 +1,7 @@
 package io.cpra.plugins.command;
 
 import io.cpra.plugin.api.ConfigKey;
+import io.cpra.plugin.api.Interner;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
@@ -48,7 +49,7 @@ public final class CommandPulsePlugin implements PulsePlugin {
                     "extra runs after a failed one, within the pulse timeout (0 to 10)"));
 
     private final ProcessRunner runner;
-    private final Interner<CommandSpec> specs = new Interner<>();
+    private final Interner<CommandSpec> specs = Interner.create();
 
     /** The provider {@link java.util.ServiceLoader} creates. */
     public CommandPulsePlugin() {

@@ -2,6 +2,7 @@ package io.cpra.plugins.command;
 
 import io.cpra.plugin.api.ConfigKey;
 import io.cpra.plugin.api.Durations;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.ValueType;
@@ -21,17 +22,20 @@ import java.util.Map;
 final class InvocationConfig {
 
     static final ConfigKey COMMAND = ConfigKey.required("command", ValueType.ANY,
-            "the program and its arguments: a string split into words as a shell would (quotes, no expansion), or a list");
+            "the program and its arguments: a string split into words as a shell would (quotes, no expansion), or a list")
+            .withRoles(KeyRole.READ_PATH);
     static final ConfigKey ARGS = ConfigKey.optional("args", ValueType.LIST, null,
             "more arguments, appended after those in command");
     static final ConfigKey SHELL = ConfigKey.optional("shell", ValueType.BOOLEAN, "false",
             "run command (a string) with /bin/sh -c, for pipes, redirections and variables; args become $1, $2...");
     static final ConfigKey ENV = ConfigKey.optional("env", ValueType.MAP, null,
-            "environment variables to set, a map of names to values");
+            "environment variables to set, a map of names to values")
+            .withRoles(KeyRole.SECRET);
     static final ConfigKey INHERIT_ENV = ConfigKey.optional("inherit_env", ValueType.BOOLEAN, "true",
             "start from cpra's own environment; false starts from PATH alone");
     static final ConfigKey WORKING_DIR = ConfigKey.optional("working_dir", ValueType.STRING, null,
-            "directory to run in, relative to the cpra home; default: the cpra home");
+            "directory to run in, relative to the cpra home; default: the cpra home")
+            .withRoles(KeyRole.READ_PATH);
     static final ConfigKey TIMEOUT = ConfigKey.optional("timeout", ValueType.DURATION, null,
             "stop the program after this long (process tree killed); the platform's deadline applies too");
 

@@ -71,8 +71,8 @@ final class ProcessIntervention implements Intervention {
             case TIMED_OUT -> InterventionOutcome.failed(program + " timed out after " + elapsedMs + " ms; killed it"
                     + ProcessRunner.children(result.killed() - 1))
                     .withOutput(output(result));
-            case EXITED -> new InterventionOutcome(result.exitCode() == 0,
-                    program + " exited " + result.exitCode() + " in " + elapsedMs + " ms" + said, output(result));
+            case EXITED -> InterventionOutcome.of(result.exitCode() == 0,
+                    program + " exited " + result.exitCode() + " in " + elapsedMs + " ms" + said).withOutput(output(result));
         };
     }
 

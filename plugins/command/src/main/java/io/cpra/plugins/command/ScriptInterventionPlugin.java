@@ -1,8 +1,10 @@
 package io.cpra.plugins.command;
 
 import io.cpra.plugin.api.ConfigKey;
+import io.cpra.plugin.api.Interner;
 import io.cpra.plugin.api.Intervention;
 import io.cpra.plugin.api.InterventionPlugin;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
@@ -49,19 +51,22 @@ public final class ScriptInterventionPlugin implements InterventionPlugin {
             "script",
             "Runs a script file through its #! line or an interpreter; exit 0 is success",
             ConfigKey.required("path", ValueType.STRING,
-                    "the script file, relative to the cpra home; checked when the manifest loads"),
+                    "the script file, relative to the cpra home; checked when the manifest loads")
+                    .withRoles(KeyRole.READ_PATH),
             ConfigKey.optional("args", ValueType.LIST, null,
                     "arguments passed to the script"),
             ConfigKey.optional("interpreter", ValueType.STRING, null,
-                    "run the script with this program, such as python3 or \"bash -eu\"; default: its #! line"),
+                    "run the script with this program, such as python3 or \"bash -eu\"; default: its #! line")
+                    .withRoles(KeyRole.READ_PATH),
             InvocationConfig.ENV,
             InvocationConfig.INHERIT_ENV,
             ConfigKey.optional("working_dir", ValueType.STRING, null,
-                    "directory to run in, relative to the cpra home; default: the script's directory"),
+                    "directory to run in, relative to the cpra home; default: the script's directory")
+                    .withRoles(KeyRole.READ_PATH),
             InvocationConfig.TIMEOUT);
 
     private final ProcessRunner runner;
-    private final Interner<Invocation> invocations = new Interner<>();
+    private final Interner<Invocation> invocations = Interner.create();
 
     /** The provider {@link java.util.ServiceLoader} creates. */
     public ScriptInterventionPlugin() {

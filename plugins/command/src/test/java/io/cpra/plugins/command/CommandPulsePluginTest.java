@@ -65,7 +65,7 @@ class CommandPulsePluginTest {
 
         PulseOutcome outcome = prepare(Map.of("command", "./check.sh")).check(soon());
 
-        assertThat(outcome).isEqualTo(new PulseOutcome(status, message, "load=0.5;1;2"));
+        assertThat(outcome).isEqualTo(PulseOutcome.of(status, message).withDetail("load=0.5;1;2"));
     }
 
     @Test

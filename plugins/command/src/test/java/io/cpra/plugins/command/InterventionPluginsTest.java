@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The {@code command} and {@code script} interventions running real programs. */
 class InterventionPluginsTest {
 
-    private static final InterventionRequest REQUEST = new InterventionRequest("checkout-api", 2, 3, "HTTP 503 in 12 ms", "inc-7");
+    private static final InterventionRequest REQUEST = InterventionRequest.builder("checkout-api").attempt(2, 3)
+            .lastError("HTTP 503 in 12 ms").incidentId("inc-7").build();
 
     @TempDir
     Path home;

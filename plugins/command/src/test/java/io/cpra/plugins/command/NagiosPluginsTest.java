@@ -66,10 +66,10 @@ class NagiosPluginsTest {
 
     @Test
     void checkDummyReportsEachStatus() throws Exception {
-        assertThat(run("check_dummy 0 'all fine'")).isEqualTo(new PulseOutcome(Status.OK, "OK: all fine", ""));
-        assertThat(run("check_dummy 1 'getting full'")).isEqualTo(new PulseOutcome(Status.WARNING, "WARNING: getting full", ""));
-        assertThat(run("check_dummy 2 down")).isEqualTo(new PulseOutcome(Status.CRITICAL, "CRITICAL: down", ""));
-        assertThat(run("check_dummy 3 'no idea'")).isEqualTo(new PulseOutcome(Status.UNKNOWN, "UNKNOWN: no idea", ""));
+        assertThat(run("check_dummy 0 'all fine'")).isEqualTo(PulseOutcome.of(Status.OK, "OK: all fine"));
+        assertThat(run("check_dummy 1 'getting full'")).isEqualTo(PulseOutcome.of(Status.WARNING, "WARNING: getting full"));
+        assertThat(run("check_dummy 2 down")).isEqualTo(PulseOutcome.of(Status.CRITICAL, "CRITICAL: down"));
+        assertThat(run("check_dummy 3 'no idea'")).isEqualTo(PulseOutcome.of(Status.UNKNOWN, "UNKNOWN: no idea"));
     }
 
     @Test

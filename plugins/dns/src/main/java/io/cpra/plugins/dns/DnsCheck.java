@@ -62,24 +62,16 @@ final class DnsCheck implements PulseCheck {
             return PulseOutcome.unknown("no DNS server configured on this system; set server");
         }
         int allowed = spec.retries() + 1;
-        PulseOutcome outcome = attempt(servers.get(0), share(deadline, allowed));
+        PulseOutcome outcome = attempt(servers.get(0), deadline.share(allowed));
         int attempts = 1;
         while (!outcome.passing() && attempts < allowed && !deadline.expired()) {
-            outcome = attempt(servers.get(attempts % servers.size()), share(deadline, allowed - attempts));
+            outcome = attempt(servers.get(attempts % servers.size()), deadline.share(allowed - attempts));
             attempts++;
         }
         return attempts == 1 ? outcome
-                : new PulseOutcome(outcome.status(), outcome.message() + " (attempt " + attempts + ")", outcome.detail());
+                : outcome.withMessage(outcome.message() + " (attempt " + attempts + ")");
     }
 
-    /**
-     * The part of the time left that one attempt may use: an equal share among the attempts
-     * left, so that an attempt that times out leaves room for the retries after it.
-     */
-    static Deadline share(Deadline deadline, int attemptsLeft) {
-        long remaining = deadline.remainingNanos();
-        return remaining <= 0 || attemptsLeft <= 1 ? deadline : new Deadline(deadline.nanoTime() - remaining + remaining / attemptsLeft);
-    }
 
     private PulseOutcome attempt(Server server, Deadline deadline) throws InterruptedException {
         if (Thread.interrupted()) {

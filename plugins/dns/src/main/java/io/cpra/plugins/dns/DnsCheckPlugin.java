@@ -1,6 +1,8 @@
 package io.cpra.plugins.dns;
 
 import io.cpra.plugin.api.ConfigKey;
+import io.cpra.plugin.api.Interner;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
@@ -51,7 +53,8 @@ public final class DnsCheckPlugin implements PulsePlugin {
             ConfigKey.optional("record_type", ValueType.STRING, "A",
                     "the record type: A, AAAA, CNAME, MX, TXT or NS"),
             ConfigKey.optional("server", ValueType.STRING, null,
-                    "the server as host, host:port or [IPv6]:port; default: the system's resolvers, in turn on retries"),
+                    "the server as host, host:port or [IPv6]:port; default: the system's resolvers, in turn on retries")
+                    .withRoles(KeyRole.TARGET_HOST),
             ConfigKey.optional("expected", ValueType.LIST, null,
                     "expected answers: addresses, host names, \"10 mail.example\" (or just the host) for MX, text for TXT"),
             ConfigKey.optional("match", ValueType.STRING, "any",
@@ -66,7 +69,7 @@ public final class DnsCheckPlugin implements PulsePlugin {
                     "extra attempts after a failed one, within the pulse timeout (0 to 10)"));
 
     private final DnsTools tools;
-    private final Interner<DnsSpec> specs = new Interner<>();
+    private final Interner<DnsSpec> specs = Interner.create();
 
     /** The provider {@link java.util.ServiceLoader} creates. */
     public DnsCheckPlugin() {

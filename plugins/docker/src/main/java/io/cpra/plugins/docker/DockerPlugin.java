@@ -3,6 +3,7 @@ package io.cpra.plugins.docker;
 import io.cpra.plugin.api.ConfigKey;
 import io.cpra.plugin.api.Intervention;
 import io.cpra.plugin.api.InterventionPlugin;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
@@ -47,7 +48,8 @@ public final class DockerPlugin implements InterventionPlugin {
                     "restart, start (when stopped), or kill_start (kill, then start)"),
             ConfigKey.optional("signal", ValueType.STRING, "SIGKILL", "the signal kill_start sends"),
             ConfigKey.optional("socket", ValueType.STRING, DEFAULT_SOCKET,
-                    "the Engine's unix socket; unix:// URLs accepted; relative paths resolve against the cpra home"),
+                    "the Engine's unix socket; unix:// URLs accepted; relative paths resolve against the cpra home")
+                    .withRoles(KeyRole.WRITE_PATH),
             ConfigKey.optional("api_version", ValueType.STRING, null,
                     "Engine API version to pin in the path, such as 1.41; unversioned paths when absent"));
 

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DockerPluginTest {
 
-    private static final InterventionRequest REQUEST = new InterventionRequest("checkout-api", 1, 2, "HTTP 503", "inc-1");
+    private static final InterventionRequest REQUEST = InterventionRequest.builder("checkout-api").attempt(1, 2)
+            .lastError("HTTP 503").incidentId("inc-1").build();
 
     @TempDir
     Path home;

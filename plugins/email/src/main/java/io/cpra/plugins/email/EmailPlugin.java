@@ -2,6 +2,7 @@ package io.cpra.plugins.email;
 
 import io.cpra.plugin.api.CodePlugin;
 import io.cpra.plugin.api.ConfigKey;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.Notifier;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
@@ -16,13 +17,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * The {@code email} code: sends each code as a plain-text mail over SMTP (see {@link MailText}
- * for subject and body). The password may come from an environment variable named by
- * {@code password_env}, read at load time, so it stays out of manifests.
+ * for subject and body). The password is a secret: besides {@code password} it may be given as
+ * {@code password_env} (an environment variable) or {@code password_file} (a file), read at
+ * load time, so it stays out of manifests.
  *
  * <pre>{@code
  * codes:
@@ -47,14 +47,14 @@ public final class EmailPlugin implements CodePlugin {
     static final PluginDescriptor DESCRIPTOR = PluginDescriptor.of(
             "email",
             "Sends each code as a plain-text mail over SMTP",
-            ConfigKey.required("host", ValueType.STRING, "the SMTP server"),
-            ConfigKey.optional("port", ValueType.INTEGER, "25, or 587 with starttls, or 465 with ssl", "the SMTP port"),
+            ConfigKey.required("host", ValueType.STRING, "the SMTP server").withRoles(KeyRole.TARGET_HOST),
+            ConfigKey.optional("port", ValueType.INTEGER, "25, or 587 with starttls, or 465 with ssl", "the SMTP port")
+                    .withRoles(KeyRole.TARGET_PORT),
             ConfigKey.optional("security", ValueType.STRING, "none",
                     "none (plain SMTP), starttls (upgrade required) or ssl (TLS from the first byte)"),
             ConfigKey.optional("user", ValueType.STRING, null, "user name for SMTP AUTH; no authentication when absent"),
-            ConfigKey.optional("password", ValueType.STRING, null, "password for SMTP AUTH; prefer password_env"),
-            ConfigKey.optional("password_env", ValueType.STRING, null,
-                    "name of an environment variable holding the password, read at load time"),
+            ConfigKey.optional("password", ValueType.STRING, null,
+                    "password for SMTP AUTH; prefer password_env or password_file").withRoles(KeyRole.SECRET),
             ConfigKey.required("from", ValueType.STRING, "the sender address, such as \"cpra <cpra@example.com>\""),
             ConfigKey.required("to", ValueType.LIST, "one recipient address or a list of them"),
             ConfigKey.optional("subject", ValueType.STRING, "${title}",
@@ -66,17 +66,11 @@ public final class EmailPlugin implements CodePlugin {
             ConfigKey.optional("check_server_identity", ValueType.BOOLEAN, "true",
                     "check that the server's certificate names the host"));
 
-    private final UnaryOperator<String> environment;
     private final SharedInstances<SmtpSettings, Session> sessions = SharedInstances.create();
     private final SharedInstances<EmailNotifier.Settings, EmailNotifier> notifiers = SharedInstances.create(EmailNotifier::releaseSession);
 
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
     public EmailPlugin() {
-        this(System::getenv);
-    }
-
-    EmailPlugin(UnaryOperator<String> environment) {
-        this.environment = environment;
     }
 
     @Override
@@ -109,7 +103,7 @@ public final class EmailPlugin implements CodePlugin {
             throw config.error("port", "expected 1 to 65535, got " + port);
         }
         String user = config.string("user", "").strip();
-        String password = password(config);
+        String password = config.string("password", "");
         if (user.isEmpty() && !password.isEmpty()) {
             throw config.error("user", "a password is set, so a user is needed too");
         }
@@ -121,20 +115,6 @@ public final class EmailPlugin implements CodePlugin {
                 config.string("ssl_trust", "").strip(), config.bool("check_server_identity", true));
     }
 
-    private String password(PluginConfig config) {
-        if (config.has("password") && config.has("password_env")) {
-            throw config.error("password_env", "set either password or password_env, not both");
-        }
-        if (!config.has("password_env")) {
-            return config.string("password", "");
-        }
-        String variable = config.string("password_env").strip();
-        String password = Objects.requireNonNullElse(environment.apply(variable), "");
-        if (password.isEmpty()) {
-            throw config.error("password_env", "environment variable " + variable + " is not set or empty");
-        }
-        return password;
-    }
 
     private static List<String> recipients(PluginConfig config) {
         List<String> written = config.strings("to");

@@ -12,7 +12,10 @@ import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.DeliveryOutcome;
 import io.cpra.plugin.api.Notifier;
 import io.cpra.plugin.api.PluginConfig;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.PluginContext;
+import io.cpra.plugin.testkit.PluginTester;
+import io.cpra.plugin.testkit.TestConfigs;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,7 @@ class EmailPluginTest {
     }
 
     private final Map<String, String> environment = new HashMap<>();
-    private final EmailPlugin plugin = new EmailPlugin(environment::get);
+    private final EmailPlugin plugin = new EmailPlugin();
 
     private Notifier prepare(Map<String, ?> config) {
         Map<String, Object> block = new HashMap<>(config);
@@ -57,13 +60,15 @@ class EmailPluginTest {
         block.putIfAbsent("port", MAIL.getSmtp().getPort());
         block.putIfAbsent("from", "cpra <cpra@example.com>");
         block.putIfAbsent("to", List.of("oncall@example.com", "ops@example.com"));
-        return plugin.prepare(PluginConfig.of("checkout-api", "codes.red.config", block), PluginContext.of("checkout-api", Path.of(".")));
+        return PluginTester.prepare(plugin, TestConfigs.map(block).monitor("checkout-api").path("codes.red.config")
+                .environment(environment::get).build(), PluginContext.of("checkout-api", Path.of(".")));
     }
 
     private static Alert alert(Colour colour) {
-        return new Alert("alert-7", "checkout-api", colour, "[" + colour.status() + "] checkout-api",
-                "checkout-api failed 3 checks in a row", "Restart the pods", "inc-42", OCCURRED, "HTTP 503 in 12 ms",
-                List.of("payments", "tier-1"));
+        return Alert.builder().id("alert-7").monitor("checkout-api").colour(colour)
+                .title("[" + colour.status() + "] checkout-api").summary("checkout-api failed 3 checks in a row")
+                .action("Restart the pods").incidentId("inc-42").occurredAt(OCCURRED)
+                .lastMessage("HTTP 503 in 12 ms").groups(List.of("payments", "tier-1")).build();
     }
 
     private static Deadline later() {
@@ -226,6 +231,9 @@ class EmailPluginTest {
     void descriptorListsEveryKey() {
         assertThat(plugin.descriptor().type()).isEqualTo("email");
         assertThat(plugin.descriptor().keys()).extracting(k -> k.name()).containsExactly("host", "port", "security", "user",
-                "password", "password_env", "from", "to", "subject", "timeout", "ssl_trust", "check_server_identity");
+                "password", "from", "to", "subject", "timeout", "ssl_trust", "check_server_identity");
+        assertThat(plugin.descriptor().key("password")).hasValueSatisfying(k -> assertThat(k.roles()).containsExactly(KeyRole.SECRET));
+        assertThat(plugin.descriptor().key("host")).hasValueSatisfying(k -> assertThat(k.roles()).containsExactly(KeyRole.TARGET_HOST));
+        assertThat(plugin.descriptor().key("port")).hasValueSatisfying(k -> assertThat(k.roles()).containsExactly(KeyRole.TARGET_PORT));
     }
 }

@@ -1,6 +1,7 @@
 package io.cpra.plugins.examplecheck;
 
 import io.cpra.plugin.api.ConfigKey;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
@@ -32,7 +33,8 @@ public final class FileCheckPlugin implements PulsePlugin {
             "file",
             "A file exists, was modified recently enough and is large enough (example plugin)",
             ConfigKey.required("path", ValueType.STRING,
-                    "the file to check; relative paths resolve against the cpra home"),
+                    "the file to check; relative paths resolve against the cpra home")
+                    .withRoles(KeyRole.READ_PATH),
             ConfigKey.optional("max_age", ValueType.DURATION, null,
                     "fail when the file was last modified longer ago than this"),
             ConfigKey.optional("min_size", ValueType.INTEGER, "0",

@@ -2,10 +2,13 @@ package io.cpra.plugins.examplecheck;
 
 import io.cpra.plugin.api.ConfigException;
 import io.cpra.plugin.api.Deadline;
-import io.cpra.plugin.api.PluginConfig;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PulseCheck;
 import io.cpra.plugin.api.PulseOutcome.Status;
+import io.cpra.plugin.testkit.Deadlines;
+import io.cpra.plugin.testkit.PluginTester;
+import io.cpra.plugin.testkit.TestConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FileCheckPluginTest {
 
-    private static final Deadline LATER = Deadline.after(Duration.ofSeconds(5));
+    private static final Deadline LATER = Deadlines.generous();
 
     @TempDir
     Path home;
@@ -30,7 +33,7 @@ class FileCheckPluginTest {
     private final FileCheckPlugin plugin = new FileCheckPlugin();
 
     private PulseCheck prepare(Map<String, ?> config) {
-        return plugin.prepare(PluginConfig.of("backups", "pulse_check.config", config),
+        return PluginTester.prepare(plugin, TestConfigs.map(config).monitor("backups").path("pulse_check.config").build(),
                 PluginContext.of("backups", home));
     }
 
@@ -90,22 +93,34 @@ class FileCheckPluginTest {
     }
 
     @Test
+    void aPassedDeadlineIsUnknownWithoutReadingTheFile() throws InterruptedException {
+        var outcome = prepare(Map.of("path", "marker")).check(Deadlines.expired());
+
+        assertThat(outcome.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(outcome.message()).startsWith("deadline passed");
+    }
+
+    @Test
     void badValuesNameTheKey() {
         assertThatThrownBy(() -> prepare(Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("monitor \"backups\": pulse_check.config.path: required key is missing");
-        assertThatThrownBy(() -> prepare(Map.of("path", "x", "max_age", "0s")))
-                .hasMessageContaining("pulse_check.config.max_age: must be positive");
-        assertThatThrownBy(() -> prepare(Map.of("path", "x", "min_size", -1)))
-                .hasMessageContaining("pulse_check.config.min_size: must not be negative");
+        assertThat(PluginTester.assertRefused(plugin, TestConfigs.yaml("""
+                path: x
+                max_age: 0s
+                """).build(), "max_age").reason()).isEqualTo("must be positive, got 0s");
+        assertThat(PluginTester.assertRefused(plugin, TestConfigs.of("path", "x", "min_size", -1).build(), "min_size")
+                .reason()).isEqualTo("must not be negative, got -1");
+        assertThat(PluginTester.assertRefused(plugin, TestConfigs.of("path", "x", "max_age", "soon").build(), "max_age")
+                .reason()).startsWith("expected a duration");
     }
 
     @Test
-    void descriptorListsEveryKeyTheCheckReads() {
+    void descriptorListsEveryKeyTheCheckReadsAndThePathRole() {
         assertThat(plugin.descriptor().type()).isEqualTo("file");
         assertThat(plugin.descriptor().keys()).extracting(k -> k.name())
                 .containsExactly("path", "max_age", "min_size");
-        assertThat(PluginConfig.of(Map.of("path", "x", "max_age", "soon")).check(plugin.descriptor().keys()))
-                .singleElement().satisfies(e -> assertThat(e.getMessage()).contains("max_age: expected a duration"));
+        assertThat(plugin.descriptor().key("path")).hasValueSatisfying(key -> assertThat(key.roles())
+                .containsExactly(KeyRole.READ_PATH));
     }
 }

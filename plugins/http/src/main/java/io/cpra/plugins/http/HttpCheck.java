@@ -77,28 +77,20 @@ final class HttpCheck implements PulseCheck {
     @Override
     public PulseOutcome check(Deadline deadline) throws InterruptedException {
         int allowed = spec.retries() + 1;
-        PulseOutcome outcome = attempt(share(deadline, allowed));
+        PulseOutcome outcome = attempt(deadline.share(allowed));
         int attempts = 1;
         while (!outcome.passing() && attempts < allowed && !deadline.expired()) {
             TimeUnit.NANOSECONDS.sleep(Math.min(RETRY_PAUSE_NANOS, deadline.remainingNanos() / 4));
-            outcome = attempt(share(deadline, allowed - attempts));
+            outcome = attempt(deadline.share(allowed - attempts));
             attempts++;
         }
         if (attempts == 1) {
             return outcome;
         }
         String note = outcome.passing() ? " (attempt " + attempts + ")" : " (" + attempts + " attempts)";
-        return new PulseOutcome(outcome.status(), outcome.message() + note, outcome.detail());
+        return outcome.withMessage(outcome.message() + note);
     }
 
-    /**
-     * The part of the time left that one attempt may use: an equal share among the attempts
-     * left, so that an attempt that times out leaves room for the retries after it.
-     */
-    static Deadline share(Deadline deadline, int attemptsLeft) {
-        long remaining = deadline.remainingNanos();
-        return remaining <= 0 || attemptsLeft <= 1 ? deadline : new Deadline(deadline.nanoTime() - remaining + remaining / attemptsLeft);
-    }
 
     private PulseOutcome attempt(Deadline deadline) throws InterruptedException {
         if (Thread.interrupted()) {

@@ -2,6 +2,8 @@ package io.cpra.plugins.http;
 
 import io.cpra.plugin.api.ConfigKey;
 import io.cpra.plugin.api.Durations;
+import io.cpra.plugin.api.Interner;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
@@ -64,17 +66,20 @@ public final class HttpCheckPlugin implements PulsePlugin {
             "http",
             "An HTTP(S) endpoint answers with an accepted status, body and response time",
             ConfigKey.required("url", ValueType.STRING,
-                    "the URL to request, http:// or https://"),
+                    "the URL to request, http:// or https://")
+                    .withRoles(KeyRole.TARGET_URL),
             ConfigKey.optional("method", ValueType.STRING, "GET",
                     "the request method"),
             ConfigKey.optional("headers", ValueType.ANY, null,
-                    "request headers: a list of \"Name: value\" strings, or a map of names to values"),
+                    "request headers: a list of \"Name: value\" strings, or a map of names to values")
+                    .withRoles(KeyRole.SECRET),
             ConfigKey.optional("body", ValueType.STRING, null,
                     "the request body to send"),
             ConfigKey.optional("username", ValueType.STRING, null,
                     "user for HTTP basic authentication (needs password)"),
             ConfigKey.optional("password", ValueType.STRING, null,
-                    "password for HTTP basic authentication"),
+                    "password for HTTP basic authentication")
+                    .withRoles(KeyRole.SECRET),
             ConfigKey.optional("expected_status", ValueType.ANY, "2xx",
                     "accepted status codes: a code (200), a class (2xx), a range (200-299), or a list of them"),
             ConfigKey.optional("body_contains", ValueType.LIST, null,
@@ -94,7 +99,8 @@ public final class HttpCheckPlugin implements PulsePlugin {
             ConfigKey.optional("tls_verify", ValueType.BOOLEAN, "true",
                     "verify the server certificate and host name"),
             ConfigKey.optional("ca_file", ValueType.STRING, null,
-                    "PEM file of CA certificates to trust instead of the system's; relative to the cpra home"),
+                    "PEM file of CA certificates to trust instead of the system's; relative to the cpra home")
+                    .withRoles(KeyRole.READ_PATH),
             ConfigKey.optional("cert_expiry_warning", ValueType.DURATION, null,
                     "a server certificate expiring within this is a WARNING, such as 14d (https only)"),
             ConfigKey.optional("cert_expiry_critical", ValueType.DURATION, null,
@@ -105,10 +111,10 @@ public final class HttpCheckPlugin implements PulsePlugin {
                     "extra attempts after a failed one, within the pulse timeout (0 to 10)"));
 
     private final Transport transport;
-    private final Interner<HttpSpec> specs = new Interner<>();
-    private final Interner<HeaderList> headerLists = new Interner<>();
-    private final Interner<StatusMatcher> statusMatchers = new Interner<>();
-    private final Interner<BodyMatcher> bodyMatchers = new Interner<>();
+    private final Interner<HttpSpec> specs = Interner.create();
+    private final Interner<HeaderList> headerLists = Interner.create();
+    private final Interner<StatusMatcher> statusMatchers = Interner.create();
+    private final Interner<BodyMatcher> bodyMatchers = Interner.create();
 
     /**
      * The provider {@link java.util.ServiceLoader} creates; connection reuse is set by system

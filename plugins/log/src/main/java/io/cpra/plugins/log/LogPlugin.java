@@ -2,6 +2,7 @@ package io.cpra.plugins.log;
 
 import io.cpra.plugin.api.CodePlugin;
 import io.cpra.plugin.api.ConfigKey;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.Notifier;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
@@ -38,7 +39,8 @@ public final class LogPlugin implements CodePlugin {
             "log",
             "Appends one line per code to a file, as text or JSON lines",
             ConfigKey.required("file", ValueType.STRING,
-                    "the file to append to; relative paths resolve against the cpra home"),
+                    "the file to append to; relative paths resolve against the cpra home")
+                    .withRoles(KeyRole.WRITE_PATH),
             ConfigKey.optional("format", ValueType.STRING, "text",
                     "text (one human-readable line) or json (one JSON object per line)"),
             ConfigKey.optional("sync", ValueType.BOOLEAN, "false",

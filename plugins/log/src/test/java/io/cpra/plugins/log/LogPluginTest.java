@@ -49,8 +49,9 @@ class LogPluginTest {
     }
 
     private static Alert alert(String monitor, Colour colour, String id) {
-        return new Alert(id, monitor, colour, "[" + colour.status() + "] " + monitor, monitor + " failed 3 checks",
-                "Restart it\nthen check", "inc-42", OCCURRED, "HTTP 503", List.of("payments", "tier-1"));
+        return Alert.builder().id(id).monitor(monitor).colour(colour).title("[" + colour.status() + "] " + monitor)
+                .summary(monitor + " failed 3 checks").action("Restart it\nthen check").incidentId("inc-42")
+                .occurredAt(OCCURRED).lastMessage("HTTP 503").groups(List.of("payments", "tier-1")).build();
     }
 
     @Test
@@ -68,7 +69,8 @@ class LogPluginTest {
 
     @Test
     void textLineLeavesOutEmptyParts() throws Exception {
-        Alert bare = new Alert("a1", "orders-db", Colour.YELLOW, "[DEGRADED] orders-db", "", "", "", OCCURRED, "", List.of());
+        Alert bare = Alert.builder().id("a1").monitor("orders-db").colour(Colour.YELLOW)
+                .title("[DEGRADED] orders-db").occurredAt(OCCURRED).build();
 
         prepare("orders-db", Map.of("file", "w.log")).deliver(bare, LATER);
 

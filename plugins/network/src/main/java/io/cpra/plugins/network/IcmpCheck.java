@@ -46,14 +46,14 @@ final class IcmpCheck implements PulseCheck {
                     + "or set ignore_privilege: true to accept a TCP probe of port 7 instead");
         }
         int allowed = spec.retries() + 1;
-        PulseOutcome outcome = round(Attempts.share(deadline, allowed), icmp);
+        PulseOutcome outcome = round(deadline.share(allowed), icmp);
         int rounds = 1;
         while (outcome.status() == PulseOutcome.Status.CRITICAL && rounds < allowed && !deadline.expired()) {
-            outcome = round(Attempts.share(deadline, allowed - rounds), icmp);
+            outcome = round(deadline.share(allowed - rounds), icmp);
             rounds++;
         }
         return rounds == 1 ? outcome
-                : new PulseOutcome(outcome.status(), outcome.message() + " (round " + rounds + ")", outcome.detail());
+                : outcome.withMessage(outcome.message() + " (round " + rounds + ")");
     }
 
     private PulseOutcome round(Deadline deadline, boolean icmp) throws InterruptedException {

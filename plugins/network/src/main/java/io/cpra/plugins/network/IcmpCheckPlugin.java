@@ -1,6 +1,8 @@
 package io.cpra.plugins.network;
 
 import io.cpra.plugin.api.ConfigKey;
+import io.cpra.plugin.api.Interner;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
@@ -49,7 +51,8 @@ public final class IcmpCheckPlugin implements PulsePlugin {
             "icmp",
             "A host answers ICMP echo requests (or, with ignore_privilege, a TCP probe of port 7)",
             ConfigKey.required("host", ValueType.STRING,
-                    "host name or IP address to probe"),
+                    "host name or IP address to probe")
+                    .withRoles(KeyRole.TARGET_HOST),
             ConfigKey.optional("count", ValueType.INTEGER, "1",
                     "probes per check (1 to 20); some answered is a WARNING, none CRITICAL"),
             ConfigKey.optional("timeout", ValueType.DURATION, null,
@@ -60,7 +63,7 @@ public final class IcmpCheckPlugin implements PulsePlugin {
                     "without ICMP privileges, probe TCP port 7 instead of reporting UNKNOWN"));
 
     private final IcmpTools tools;
-    private final Interner<IcmpSpec> specs = new Interner<>();
+    private final Interner<IcmpSpec> specs = Interner.create();
 
     /** The provider {@link java.util.ServiceLoader} creates. */
     public IcmpCheckPlugin() {

@@ -65,18 +65,18 @@ final class TcpCheck implements PulseCheck {
     @Override
     public PulseOutcome check(Deadline deadline) throws InterruptedException {
         int allowed = spec.retries() + 1;
-        PulseOutcome outcome = attempt(Attempts.share(deadline, allowed));
+        PulseOutcome outcome = attempt(deadline.share(allowed));
         int attempts = 1;
         while (!outcome.passing() && attempts < allowed && !deadline.expired()) {
             TimeUnit.NANOSECONDS.sleep(Math.min(RETRY_PAUSE_NANOS, deadline.remainingNanos() / 4));
-            outcome = attempt(Attempts.share(deadline, allowed - attempts));
+            outcome = attempt(deadline.share(allowed - attempts));
             attempts++;
         }
         if (attempts == 1) {
             return outcome;
         }
         String note = outcome.passing() ? " (attempt " + attempts + ")" : " (" + attempts + " attempts)";
-        return new PulseOutcome(outcome.status(), outcome.message() + note, outcome.detail());
+        return outcome.withMessage(outcome.message() + note);
     }
 
     private PulseOutcome attempt(Deadline deadline) throws InterruptedException {

@@ -1,6 +1,8 @@
 package io.cpra.plugins.network;
 
 import io.cpra.plugin.api.ConfigKey;
+import io.cpra.plugin.api.Interner;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
@@ -51,9 +53,11 @@ public final class TcpCheckPlugin implements PulsePlugin {
             "tcp",
             "A TCP port accepts connections, optionally with TLS and an expected reply",
             ConfigKey.required("host", ValueType.STRING,
-                    "host name or IP address to connect to"),
+                    "host name or IP address to connect to")
+                    .withRoles(KeyRole.TARGET_HOST),
             ConfigKey.required("port", ValueType.INTEGER,
-                    "TCP port, 1 to 65535"),
+                    "TCP port, 1 to 65535")
+                    .withRoles(KeyRole.TARGET_PORT),
             ConfigKey.optional("send", ValueType.STRING, null,
                     "text to send once connected, such as \"PING\\r\\n\" (YAML double-quoted escapes apply)"),
             ConfigKey.optional("expect", ValueType.LIST, null,
@@ -69,7 +73,8 @@ public final class TcpCheckPlugin implements PulsePlugin {
             ConfigKey.optional("tls_verify", ValueType.BOOLEAN, "true",
                     "with tls: verify the server certificate and host name"),
             ConfigKey.optional("ca_file", ValueType.STRING, null,
-                    "with tls: PEM file of CA certificates to trust instead of the system's; relative to the cpra home"),
+                    "with tls: PEM file of CA certificates to trust instead of the system's; relative to the cpra home")
+                    .withRoles(KeyRole.READ_PATH),
             ConfigKey.optional("cert_expiry_warning", ValueType.DURATION, null,
                     "with tls: a certificate expiring within this is a WARNING, such as 14d"),
             ConfigKey.optional("cert_expiry_critical", ValueType.DURATION, null,
@@ -82,7 +87,7 @@ public final class TcpCheckPlugin implements PulsePlugin {
                     "extra attempts after a failed one, within the pulse timeout (0 to 10)"));
 
     private final NetworkTools tools;
-    private final Interner<TcpSpec> specs = new Interner<>();
+    private final Interner<TcpSpec> specs = Interner.create();
 
     /** The provider {@link java.util.ServiceLoader} creates. */
     public TcpCheckPlugin() {

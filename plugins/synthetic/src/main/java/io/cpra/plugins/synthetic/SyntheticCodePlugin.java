@@ -27,7 +27,7 @@ public final class SyntheticCodePlugin implements CodePlugin {
         keys.add(FailureRate.key("deliveries"));
         keys.add(ConfigKey.optional("destination", ValueType.STRING, "synthetic",
                 "the destination name, which groups deliveries under one circuit breaker"));
-        DESCRIPTOR = new PluginDescriptor("synthetic",
+        DESCRIPTOR = PluginDescriptor.of("synthetic",
                 "Synthetic notifier with configurable latency and failure rate, for tests and benchmarks", keys);
     }
 

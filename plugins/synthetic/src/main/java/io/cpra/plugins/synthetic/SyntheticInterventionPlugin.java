@@ -23,7 +23,7 @@ public final class SyntheticInterventionPlugin implements InterventionPlugin {
     static {
         var keys = new ArrayList<>(Latency.KEYS);
         keys.add(FailureRate.key("attempts"));
-        DESCRIPTOR = new PluginDescriptor("synthetic",
+        DESCRIPTOR = PluginDescriptor.of("synthetic",
                 "Synthetic remediation with configurable latency and failure rate, for tests and benchmarks", keys);
     }
 

@@ -36,7 +36,7 @@ public final class SyntheticPulsePlugin implements PulsePlugin {
         keys.add(ConfigKey.optional("misbehave", ValueType.STRING, "none",
                 "none, hang (ignore the deadline and interrupts) or throw (throw instead of answering)"));
         keys.add(ConfigKey.optional("hang_for", ValueType.DURATION, "1h", "how long a hanging check hangs"));
-        DESCRIPTOR = new PluginDescriptor("synthetic",
+        DESCRIPTOR = PluginDescriptor.of("synthetic",
                 "Synthetic check with configurable latency and failure rate, for tests and benchmarks", keys);
     }
 

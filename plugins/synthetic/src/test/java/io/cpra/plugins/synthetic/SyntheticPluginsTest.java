@@ -130,12 +130,15 @@ class SyntheticPluginsTest {
     @Test
     void interventionAndCodeFollowTheirFailureRates() throws InterruptedException {
         var intervention = new SyntheticInterventionPlugin().prepare(config("failure_rate", 1), CONTEXT);
-        assertThat(intervention.intervene(new InterventionRequest("m", 2, 3, "down", "i-1"), LATER).success()).isFalse();
+        assertThat(intervention.intervene(InterventionRequest.builder("m").attempt(2, 3).lastError("down")
+                .incidentId("i-1").build(), LATER).success()).isFalse();
         var succeeding = new SyntheticInterventionPlugin().prepare(config(), CONTEXT);
-        assertThat(succeeding.intervene(new InterventionRequest("m", 1, 1, "down", ""), LATER).message())
+        assertThat(succeeding.intervene(InterventionRequest.builder("m").attempt(1, 1).lastError("down")
+                .build(), LATER).message())
                 .isEqualTo("synthetic attempt 1 succeeded");
 
-        Alert alert = new Alert("a-1", "m", Colour.RED, "t", "s", "", "i-1", Instant.EPOCH, "", List.of());
+        Alert alert = Alert.builder().id("a-1").monitor("m").colour(Colour.RED).title("t").summary("s")
+                .incidentId("i-1").occurredAt(Instant.EPOCH).build();
         var notifier = new SyntheticCodePlugin().prepare(config("destination", "pager"), CONTEXT);
         assertThat(notifier.destination()).isEqualTo("pager");
         assertThat(notifier.deliver(alert, LATER).delivered()).isTrue();

@@ -2,6 +2,7 @@ package io.cpra.plugins.webhook.code;
 
 import io.cpra.plugin.api.CodePlugin;
 import io.cpra.plugin.api.ConfigKey;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.Notifier;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
@@ -36,10 +37,12 @@ public final class WebhookCodePlugin implements CodePlugin {
     static final PluginDescriptor DESCRIPTOR = PluginDescriptor.of(
             "webhook",
             "Sends each code as a JSON document to an HTTP endpoint",
-            ConfigKey.required("url", ValueType.STRING, "the http:// or https:// URL to send to"),
+            ConfigKey.required("url", ValueType.STRING, "the http:// or https:// URL to send to")
+                    .withRoles(KeyRole.TARGET_URL, KeyRole.SECRET),
             ConfigKey.optional("method", ValueType.STRING, "POST", "POST or PUT"),
             ConfigKey.optional("headers", ValueType.MAP, null,
-                    "extra request headers, such as Authorization; a map of name to value"),
+                    "extra request headers, such as Authorization; a map of name to value")
+                    .withRoles(KeyRole.SECRET),
             ConfigKey.optional("timeout", ValueType.DURATION, "10s",
                     "how long one request may take at most; the delivery deadline may cut it shorter"));
 

@@ -3,6 +3,7 @@ package io.cpra.plugins.webhook.intervention;
 import io.cpra.plugin.api.ConfigKey;
 import io.cpra.plugin.api.Intervention;
 import io.cpra.plugin.api.InterventionPlugin;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
 import io.cpra.plugin.api.PluginDescriptor;
@@ -42,9 +43,11 @@ public final class WebhookInterventionPlugin implements InterventionPlugin {
     static final PluginDescriptor DESCRIPTOR = PluginDescriptor.of(
             "webhook",
             "Calls an HTTP endpoint to remediate, retrying transient failures within the attempt's deadline",
-            ConfigKey.required("url", ValueType.STRING, "the http:// or https:// URL to call"),
+            ConfigKey.required("url", ValueType.STRING, "the http:// or https:// URL to call")
+                    .withRoles(KeyRole.TARGET_URL, KeyRole.SECRET),
             ConfigKey.optional("method", ValueType.STRING, "POST", "POST, PUT, PATCH, GET or DELETE"),
-            ConfigKey.optional("headers", ValueType.MAP, null, "extra request headers; a map of name to value"),
+            ConfigKey.optional("headers", ValueType.MAP, null, "extra request headers; a map of name to value")
+                    .withRoles(KeyRole.SECRET),
             ConfigKey.optional("body", ValueType.STRING, "a JSON document with every field",
                     "request body with ${monitor}, ${last_error}, ${attempt}, ${max_attempts}, ${incident_id}; "
                             + "values are JSON-escaped for JSON bodies; none for GET and DELETE"),

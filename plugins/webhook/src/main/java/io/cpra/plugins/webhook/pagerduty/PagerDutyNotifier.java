@@ -35,7 +35,7 @@ final class PagerDutyNotifier implements Notifier {
         }
         DeliveryOutcome outcome = sender.deliverJson(settings.target(), Map.of(),
                 PagerDutyEvent.json(alert, action, settings), deadline);
-        return new DeliveryOutcome(outcome.delivered(), outcome.retryable(), action.word() + " " + outcome.message());
+        return outcome.withMessage(action.word() + " " + outcome.message());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cpra.plugins.webhook.pagerduty;
 
 import io.cpra.plugin.api.CodePlugin;
 import io.cpra.plugin.api.ConfigKey;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.Notifier;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
@@ -13,8 +14,6 @@ import io.cpra.plugins.webhook.delivery.HttpTarget;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * The {@code pagerduty} code: sends PagerDuty Events API v2 events (see {@link PagerDutyEvent}).
@@ -24,8 +23,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>The routing key is required for PagerDuty's own endpoint. Another URL (a relay, an
  * internal gateway, as CPRA allowed) may do without one, so CPRA manifests that only name a
- * {@code url} keep loading. {@code routing_key_env} reads the key from the environment at load
- * time, keeping it out of manifests.
+ * {@code url} keep loading. The key is a secret: {@code routing_key_env} (an environment
+ * variable) or {@code routing_key_file} (a file) give it at load time, keeping it out of
+ * manifests.
  *
  * <pre>{@code
  * codes:
@@ -44,11 +44,10 @@ public final class PagerDutyPlugin implements CodePlugin {
     static final PluginDescriptor DESCRIPTOR = PluginDescriptor.of(
             "pagerduty",
             "Triggers, acknowledges and resolves PagerDuty incidents through the Events API v2",
-            ConfigKey.optional("url", ValueType.STRING, EVENTS_URL, "the Events API v2 endpoint"),
+            ConfigKey.optional("url", ValueType.STRING, EVENTS_URL, "the Events API v2 endpoint")
+                    .withRoles(KeyRole.TARGET_URL),
             ConfigKey.optional("routing_key", ValueType.STRING, null,
-                    "the integration's routing key; required for PagerDuty's endpoint unless routing_key_env is set"),
-            ConfigKey.optional("routing_key_env", ValueType.STRING, null,
-                    "name of an environment variable holding the routing key, read at load time"),
+                    "the integration's routing key; required for PagerDuty's endpoint").withRoles(KeyRole.SECRET),
             ConfigKey.optional("source", ValueType.STRING, "the monitor's name",
                     "payload.source: the affected system"),
             ConfigKey.optional("component", ValueType.STRING, null, "payload.component: the affected part of the source"),
@@ -64,17 +63,15 @@ public final class PagerDutyPlugin implements CodePlugin {
                     "how long one request may take at most; the delivery deadline may cut it shorter"));
 
     private final HttpSender sender;
-    private final UnaryOperator<String> environment;
     private final SharedInstances<PagerDutyEvent.Settings, PagerDutyNotifier> shared = SharedInstances.create();
 
     /** Creates the provider with its own HTTP client; called by {@link java.util.ServiceLoader}. */
     public PagerDutyPlugin() {
-        this(HttpSender.create(), System::getenv);
+        this(HttpSender.create());
     }
 
-    PagerDutyPlugin(HttpSender sender, UnaryOperator<String> environment) {
+    PagerDutyPlugin(HttpSender sender) {
         this.sender = sender;
-        this.environment = environment;
     }
 
     @Override
@@ -101,20 +98,11 @@ public final class PagerDutyPlugin implements CodePlugin {
         return shared.acquire(settings, key -> new PagerDutyNotifier(key, sender, shared));
     }
 
-    private String routingKey(PluginConfig config, URI url) {
-        if (config.has("routing_key") && config.has("routing_key_env")) {
-            throw config.error("routing_key_env", "set either routing_key or routing_key_env, not both");
-        }
+    private static String routingKey(PluginConfig config, URI url) {
         String key = config.string("routing_key", "").strip();
-        if (config.has("routing_key_env")) {
-            String variable = config.string("routing_key_env").strip();
-            key = Objects.requireNonNullElse(environment.apply(variable), "").strip();
-            if (key.isEmpty()) {
-                throw config.error("routing_key_env", "environment variable " + variable + " is not set or empty");
-            }
-        }
         if (key.isEmpty() && "events.pagerduty.com".equalsIgnoreCase(url.getHost())) {
-            throw config.error("routing_key", "PagerDuty's endpoint needs a routing key: set routing_key or routing_key_env");
+            throw config.error("routing_key", "PagerDuty's endpoint needs a routing key: set routing_key, "
+                    + "routing_key_env or routing_key_file");
         }
         return key;
     }

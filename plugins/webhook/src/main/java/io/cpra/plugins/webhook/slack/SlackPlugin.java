@@ -2,6 +2,7 @@ package io.cpra.plugins.webhook.slack;
 
 import io.cpra.plugin.api.CodePlugin;
 import io.cpra.plugin.api.ConfigKey;
+import io.cpra.plugin.api.KeyRole;
 import io.cpra.plugin.api.Notifier;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
@@ -37,7 +38,8 @@ public final class SlackPlugin implements CodePlugin {
     static final PluginDescriptor DESCRIPTOR = PluginDescriptor.of(
             "slack",
             "Posts each code to a Slack incoming webhook as a colour-coded message",
-            ConfigKey.required("hook", ValueType.STRING, "the incoming webhook URL Slack gave you"),
+            ConfigKey.required("hook", ValueType.STRING, "the incoming webhook URL Slack gave you")
+                    .withRoles(KeyRole.TARGET_URL, KeyRole.SECRET),
             ConfigKey.optional("channel", ValueType.STRING, null,
                     "overrides the webhook's channel, such as #ops (only legacy webhooks honour it)"),
             ConfigKey.optional("username", ValueType.STRING, null,

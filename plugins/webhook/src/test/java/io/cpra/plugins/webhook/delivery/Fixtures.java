@@ -24,9 +24,10 @@ public final class Fixtures {
      * @return the alert
      */
     public static Alert alert(Colour colour) {
-        return new Alert("alert-7", "checkout-api", colour, "[" + colour.status() + "] checkout-api",
-                "checkout-api failed 3 checks in a row", "Check the <pods> & restart", "inc-42", OCCURRED,
-                "HTTP 503 in 12 ms", List.of("payments", "tier-1"));
+        return Alert.builder().id("alert-7").monitor("checkout-api").colour(colour)
+                .title("[" + colour.status() + "] checkout-api").summary("checkout-api failed 3 checks in a row")
+                .action("Check the <pods> & restart").incidentId("inc-42").occurredAt(OCCURRED)
+                .lastMessage("HTTP 503 in 12 ms").groups(List.of("payments", "tier-1")).build();
     }
 
     /**
@@ -36,8 +37,9 @@ public final class Fixtures {
      * @return the alert, with an empty incident id and no groups
      */
     public static Alert withoutIncident(Colour colour) {
-        return new Alert("alert-8", "orders-db", colour, "[" + colour.status() + "] orders-db",
-                "first failure", "", "", OCCURRED, "", List.of());
+        return Alert.builder().id("alert-8").monitor("orders-db").colour(colour)
+                .title("[" + colour.status() + "] orders-db").summary("first failure").occurredAt(OCCURRED)
+                .build();
     }
 
     /**

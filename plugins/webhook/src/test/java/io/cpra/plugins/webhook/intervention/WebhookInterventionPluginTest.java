@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WebhookInterventionPluginTest {
 
     private static final InterventionRequest REQUEST =
-            new InterventionRequest("checkout-api", 2, 3, "HTTP 503: \"upstream\" down\n", "inc-42");
+            InterventionRequest.builder("checkout-api").attempt(2, 3).lastError("HTTP 503: \"upstream\" down\n")
+                    .incidentId("inc-42").build();
 
     private final WebhookInterventionPlugin plugin = new WebhookInterventionPlugin(HttpSender.create(), () -> 0.5);
     private final Receiver receiver = Receiver.start();

@@ -6,15 +6,19 @@ import io.cpra.plugin.api.DeliveryOutcome;
 import io.cpra.plugin.api.Notifier;
 import io.cpra.plugin.api.PluginConfig;
 import io.cpra.plugin.api.PluginContext;
+import io.cpra.plugin.testkit.PluginTester;
+import io.cpra.plugin.testkit.TestConfigs;
 import io.cpra.plugins.webhook.delivery.Fixtures;
 import io.cpra.plugins.webhook.delivery.HttpSender;
 import io.cpra.plugins.webhook.delivery.Receiver;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +33,7 @@ class PagerDutyPluginTest {
     private static final String ACCEPTED = "{\"status\":\"success\",\"message\":\"Event processed\",\"dedup_key\":\"inc-42\"}";
 
     private final Map<String, String> environment = new HashMap<>();
-    private final PagerDutyPlugin plugin = new PagerDutyPlugin(HttpSender.create(), environment::get);
+    private final PagerDutyPlugin plugin = new PagerDutyPlugin(HttpSender.create());
     private final Receiver pagerDuty = Receiver.start().always(202, ACCEPTED);
 
     @AfterEach
@@ -41,8 +45,9 @@ class PagerDutyPluginTest {
     private Notifier prepare(Map<String, ?> config) {
         Map<String, Object> withUrl = new HashMap<>(config);
         withUrl.putIfAbsent("url", pagerDuty.url("/v2/enqueue"));
-        return plugin.prepare(PluginConfig.of("checkout-api", "codes.red.config", withUrl),
-                PluginContext.of("checkout-api", Path.of(".")));
+        // as the platform does: the block is checked against the descriptor, then prepared
+        return PluginTester.prepare(plugin, TestConfigs.map(withUrl).monitor("checkout-api").path("codes.red.config")
+                .environment(environment::get).build(), PluginContext.of("checkout-api", Path.of(".")));
     }
 
     private JsonObject send(Notifier notifier, Alert alert) throws Exception {
@@ -150,14 +155,25 @@ class PagerDutyPluginTest {
         assertThatThrownBy(() -> prepare(Map.of("routing_key_env", "UNSET")))
                 .hasMessage("monitor \"checkout-api\": codes.red.config.routing_key_env: environment variable UNSET is not set or empty");
         assertThatThrownBy(() -> prepare(Map.of("routing_key_env", "PD_KEY", "routing_key", KEY)))
-                .hasMessageContaining("set either routing_key or routing_key_env, not both");
+                .hasMessageContaining("set only one of routing_key, routing_key_env and routing_key_file")
+                .hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void routingKeyComesFromAFile(@TempDir Path home) throws Exception {
+        Files.writeString(home.resolve("pagerduty.key"), KEY + "\n");
+
+        JsonObject event = send(PluginTester.prepare(plugin, TestConfigs.of("routing_key_file", "pagerduty.key",
+                "url", pagerDuty.url("/v2/enqueue")).baseDirectory(home).build()), Fixtures.alert(Colour.RED));
+
+        assertThat(event.getString("routing_key")).isEqualTo(KEY);
     }
 
     @Test
     void pagerDutysOwnEndpointNeedsARoutingKey() {
         assertThatThrownBy(() -> prepare(Map.of("url", PagerDutyPlugin.EVENTS_URL)))
                 .hasMessage("monitor \"checkout-api\": codes.red.config.routing_key: PagerDuty's endpoint needs a routing key: "
-                        + "set routing_key or routing_key_env");
+                        + "set routing_key, routing_key_env or routing_key_file");
         assertThat(prepare(Map.of("url", PagerDutyPlugin.EVENTS_URL, "routing_key", KEY)).destination())
                 .isEqualTo("https://events.pagerduty.com:443/v2/enqueue");
     }
@@ -178,14 +194,16 @@ class PagerDutyPluginTest {
         assertThat(PagerDutyEvent.dedupKey(Fixtures.alert(Colour.RED))).isEqualTo("inc-42");
         assertThat(PagerDutyEvent.dedupKey(Fixtures.alert(Colour.GREEN))).isEqualTo("inc-42");
         assertThat(PagerDutyEvent.dedupKey(Fixtures.withoutIncident(Colour.RED))).isEqualTo("cpra/orders-db");
-        Alert longName = new Alert("a", "m".repeat(300), Colour.RED, "t", "s", "", "", Fixtures.OCCURRED, "", List.of());
+        Alert longName = Alert.builder().id("a").monitor("m".repeat(300)).colour(Colour.RED).title("t")
+                .summary("s").occurredAt(Fixtures.OCCURRED).build();
         assertThat(PagerDutyEvent.dedupKey(longName)).startsWith("cpra/sha256:").hasSizeLessThanOrEqualTo(255)
                 .isEqualTo(PagerDutyEvent.dedupKey(longName));
     }
 
     @Test
     void summaryIsCutAtTheApisLimit() {
-        Alert wordy = new Alert("a", "m", Colour.RED, "t", "s".repeat(2000), "", "", Fixtures.OCCURRED, "", List.of());
+        Alert wordy = Alert.builder().id("a").monitor("m").colour(Colour.RED).title("t").summary("s".repeat(2000))
+                .occurredAt(Fixtures.OCCURRED).build();
 
         assertThat(PagerDutyEvent.summary(wordy)).hasSize(1024).endsWith("...");
     }
