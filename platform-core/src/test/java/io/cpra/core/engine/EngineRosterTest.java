@@ -69,6 +69,7 @@ class EngineRosterTest {
         ApplyReport report = fixture.engine.apply(List.of(new MonitorPlan("a", true, a2, spec(SECOND), 11),
                 new MonitorPlan("b", true, b2, spec(2 * SECOND), 23),
                 new MonitorPlan("d", true, d, spec(SECOND), 44)), true).join();
+        fixture.settle();  // instances given up are closed off the engine thread
 
         assertThat(report.added()).containsExactly("d");
         assertThat(report.changed()).containsExactly("b");
