@@ -36,7 +36,14 @@ public final class HttpSender implements AutoCloseable {
 
     /**
      * A sender with its own client: no redirects followed (a moved receiver is a config
-     * error, not something to chase with a payload), keep-alive on.
+     * error, not something to chase with a payload), and a fresh connection per request.
+     *
+     * <p>Why no keep-alive: Helidon 4.3.0's connection cache starts a monitor that reads from a
+     * connection just returned to the cache, and a request that takes the connection in that
+     * moment loses the first byte of its response ("Protocol is not HTTP"; the http pulse's
+     * {@code Connections} tells the whole story). The http pulse keeps connections of its own; codes
+     * and interventions are few, so a connection each costs little and a delivery never fails
+     * for a reason that is not the receiver's.
      *
      * @return a new sender
      */
@@ -44,7 +51,7 @@ public final class HttpSender implements AutoCloseable {
         return new HttpSender(WebClient.builder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(false)
-                .keepAlive(true)
+                .keepAlive(false)
                 .build());
     }
 
