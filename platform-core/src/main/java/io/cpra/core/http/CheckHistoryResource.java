@@ -30,6 +30,9 @@ final class CheckHistoryResource {
 
     static final String MONITOR = ApiRouting.PREFIX + "/monitors/{name}";
     static final String GROUP = ApiRouting.PREFIX + "/groups/{group}";
+    static final Set<String> UPTIME_PARAMETERS = Set.of("window");
+    static final Set<String> SERIES_PARAMETERS = Set.of("window", "step");
+    static final Set<String> OUTCOME_PARAMETERS = Set.of("limit");
 
     /** The windows a user may ask for, in the manifest's syntax, with their length. */
     static final Map<String, Long> WINDOWS = ordered("1h", 3_600_000L, "24h", 86_400_000L, "7d", 604_800_000L,
@@ -83,7 +86,7 @@ final class CheckHistoryResource {
     }
 
     private void uptime(Call call, Subject subject) {
-        QueryParameters query = new QueryParameters(call.query(Set.of("window")));
+        QueryParameters query = new QueryParameters(call.query(UPTIME_PARAMETERS));
         String window = query.oneOf("window", WINDOWS.keySet());
         query.check();
         window = window == null ? DEFAULT_WINDOW : window;
@@ -112,7 +115,7 @@ final class CheckHistoryResource {
     }
 
     private void series(Call call, Subject subject) {
-        QueryParameters query = new QueryParameters(call.query(Set.of("window", "step")));
+        QueryParameters query = new QueryParameters(call.query(SERIES_PARAMETERS));
         String window = query.oneOf("window", WINDOWS.keySet());
         String step = query.oneOf("step", STEPS.keySet());
         query.check();
@@ -154,7 +157,7 @@ final class CheckHistoryResource {
     }
 
     private void outcomes(Call call) throws ExecutionException {
-        QueryParameters query = new QueryParameters(call.query(Set.of("limit")));
+        QueryParameters query = new QueryParameters(call.query(OUTCOME_PARAMETERS));
         Integer limit = query.wholeNumber("limit", 1, Engine.OUTCOMES_KEPT);
         query.check();
         String name = call.param("name");
