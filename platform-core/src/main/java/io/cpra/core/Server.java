@@ -10,6 +10,7 @@ import io.cpra.core.engine.pool.PoolMetrics;
 import io.cpra.core.http.ApiRouting;
 import io.cpra.core.http.Liveness;
 import io.cpra.core.http.Readiness;
+import io.cpra.core.history.HistoryWriter;
 import io.cpra.core.journal.Journal;
 import io.cpra.core.journal.Restart;
 import io.cpra.core.ops.Control;
@@ -68,11 +69,13 @@ final class Server {
     private final ScheduledExecutorService housekeeping;
     private final ApiRouting api;
     private final LocalPressure pressure;
+    private final HistoryWriter history;
 
     private Server(WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage, Engine engine,
                    Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping,
-                   ApiRouting api, LocalPressure pressure) {
+                   ApiRouting api, LocalPressure pressure, HistoryWriter history) {
         this.pressure = pressure;
+        this.history = history;
         this.webServer = webServer;
         this.readiness = readiness;
         this.registry = registry;
@@ -103,7 +106,9 @@ final class Server {
         events.subscribe(new EventLog());
         Journal journal = Journal.start(storage, metrics);
         LocalPressure pressure = LocalPressure.start(settings.engine().pulsePool().adaptEvery().toNanos());
-        Engine engine = Engine.start(settings.engine(), journal.andThen(events), System::nanoTime, wall, pressure);
+        HistoryWriter history = HistoryWriter.start(storage, settings.history(), wall, metrics);
+        Engine engine = Engine.start(settings.engine(), journal.andThen(events), history, System::nanoTime, wall,
+                pressure);
         Readiness readiness = new Readiness();
         Liveness liveness = new Liveness();
         liveness.require("engine", () -> !engine.alive() ? "the engine thread is not running"
@@ -165,7 +170,7 @@ final class Server {
         housekeeping.scheduleAtFixedRate(() -> prune(storage, settings.retention(), wall),
                 1, PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
         Server server = new Server(webServer, readiness, registry, storage, engine, journal, control, events, housekeeping,
-                api, pressure);
+                api, pressure, history);
         readiness.ready();
         return server;
     }
@@ -212,6 +217,7 @@ final class Server {
         engine.stop(STOP_GRACE);
         pressure.close();
         journal.close(STOP_GRACE);
+        history.close(STOP_GRACE);
         control.close();
         events.close();
         storage.close();

@@ -47,6 +47,7 @@ final class Reactions implements Roster.Lifecycles {
     private final StageCounts stageCounts;
     private final TypeCounts checkCounts;
     private final RecentOutcomes recent;
+    private final MinuteCounts minutes;
     private final OpenIncidents incidents;
     private final MaintenanceWindows windows;
     private final Timers timers;
@@ -58,7 +59,7 @@ final class Reactions implements Roster.Lifecycles {
 
     Reactions(EntityStore<PulseCheck, MonitorSpec> store, TickClock tick, InstantSource wall, EventSink events, Ids ids,
               EngineCounters counters, StageCounts stageCounts, TypeCounts checkCounts, RecentOutcomes recent,
-              OpenIncidents incidents, MaintenanceWindows windows, Timers timers, Backlog interventions, Outbox outbox,
+              MinuteCounts minutes, OpenIncidents incidents, MaintenanceWindows windows, Timers timers, Backlog interventions, Outbox outbox,
               Leases leases, PulseAdmission admission) {
         this.store = store;
         this.tick = tick;
@@ -69,6 +70,7 @@ final class Reactions implements Roster.Lifecycles {
         this.stageCounts = stageCounts;
         this.checkCounts = checkCounts;
         this.recent = recent;
+        this.minutes = minutes;
         this.incidents = incidents;
         this.windows = windows;
         this.timers = timers;
@@ -103,6 +105,7 @@ final class Reactions implements Roster.Lifecycles {
         if (!passing) {
             counters.failedChecks.increment();
         }
+        minutes.count(row, outcome.status() != PulseOutcome.Status.OK, micros);
         MonitorSpec spec = store.spec().get(row);
         checkCounts.count(spec.pulseType(), outcome.status().ordinal());
         if (store.flags().has(row, EntityStore.MAINTENANCE)) {
@@ -180,6 +183,7 @@ final class Reactions implements Roster.Lifecycles {
         if (t.stateChanged()) {
             if (t.from() != t.to()) {
                 stageCounts.move(t.from(), t.to());
+                minutes.stageChanged(row);
             }
             write(row, t.state());
         }
