@@ -5,6 +5,7 @@ import io.cpra.core.engine.EngineSettings;
 import io.cpra.core.ops.Control;
 import io.cpra.core.storage.StorageSettings;
 import io.cpra.core.http.ApiSettings;
+import io.cpra.core.web.WebSettings;
 import io.cpra.plugin.api.Durations;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
@@ -46,6 +47,7 @@ import java.time.Duration;
  *                      {@code cpra.api.protect-reads} ({@code CPRA_API_PROTECT_DASH_READS}, Helidon's
  *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
  *                      {@code .string} and {@code .depth} ({@code CPRA_API_LIMITS_BODY}, ...)
+ * @param web           the public status pages ({@code cpra.status-pages})
  */
 public record Settings(Path home,
                        String host,
@@ -64,7 +66,8 @@ public record Settings(Path home,
                        int storageConnections,
                        Duration retention,
                        boolean allowCommands,
-                       ApiSettings api) {
+                       ApiSettings api,
+                       WebSettings web) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -119,7 +122,8 @@ public record Settings(Path home,
                 atLeastOne(cpra.get("storage.connections"), DEFAULT_STORAGE_CONNECTIONS),
                 duration(cpra.get("storage.retention"), DEFAULT_RETENTION),
                 cpra.get("api.allow-commands").asBoolean().orElse(false),
-                api(cpra.get("api")));
+                api(cpra.get("api")),
+                WebSettings.from(cpra));
     }
 
     /**
