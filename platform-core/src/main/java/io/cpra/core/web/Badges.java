@@ -15,8 +15,8 @@ import java.util.Set;
  * shields.io endpoint document.
  *
  * <p>Who may see one: while reads are open, any monitor or group; while they are protected
- * ({@code cpra.api.protect-reads}), only the monitors and groups some status page shows — a
- * badge is as public as the page it could sit on. Anything else answers 404 as an unknown name
+ * ({@code cpra.api.protect-reads}), only the monitors and groups some status page shows (a
+ * monitor of a group a page lists included) — a badge is as public as the page it could sit on. Anything else answers 404 as an unknown name
  * would, so a badge tells no one which monitors exist. Thread-safe (stateless between calls).
  */
 final class Badges {
@@ -88,10 +88,13 @@ final class Badges {
     private List<MonitorView> members(String kind, String name) {
         switch (kind) {
             case "monitor" -> {
-                if (protectedReads && !publicMonitors.contains(name)) {
+                MonitorView view = reads.monitor(name).orElseThrow(Badges::notFound);
+                // a monitor is public when a page names it or one of its groups
+                if (protectedReads && !publicMonitors.contains(name)
+                        && view.groups().stream().noneMatch(publicGroups::contains)) {
                     throw notFound();
                 }
-                return reads.monitor(name).map(List::of).orElseThrow(Badges::notFound);
+                return List.of(view);
             }
             case "group" -> {
                 if (protectedReads && !publicGroups.contains(name)) {

@@ -30,7 +30,7 @@ final class StatusPageHtml {
                 .append("<link rel=\"stylesheet\" href=\"/ui/assets/status.css\"></head><body>\n")
                 .append("<header><span class=\"logo\">").append(Markup.escape(page.settings().logoText()))
                 .append("</span><h1>").append(title).append("</h1></header>\n<main>\n");
-        html.append("<section class=\"overall state-").append(page.overall().css).append("\" id=\"overall\">")
+        html.append("<section class=\"overall overall-").append(page.overall().css).append("\" id=\"overall\">")
                 .append(icon(page.overall())).append("<span>").append(overall(page.overall())).append("</span></section>\n");
         if (!page.open().isEmpty()) {
             html.append("<section class=\"incidents open\" id=\"open-incidents\"><h2>Open incidents</h2><ul>");

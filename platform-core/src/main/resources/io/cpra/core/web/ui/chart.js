@@ -20,7 +20,7 @@ function el(tag, attrs, text) {
 export function latencyChart(points, label) {
   const width = 720;
   const height = 220;
-  const pad = { left: 52, right: 12, top: 12, bottom: 28 };
+  const pad = { left: 64, right: 12, top: 12, bottom: 28 };
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': label });
   svg.append(el('title', {}, label));
   const t0 = Math.min(...points.map((p) => p.t.getTime()));
@@ -33,9 +33,8 @@ export function latencyChart(points, label) {
     const value = (max / 4) * i;
     svg.append(el('line', { x1: pad.left, x2: width - pad.right, y1: y(value), y2: y(value), class: 'grid' }));
     svg.append(el('text', { x: pad.left - 6, y: y(value) + 4, 'text-anchor': 'end', class: 'axis' },
-      value < 10 ? value.toFixed(1) : Math.round(value)));
+      (value < 10 ? value.toFixed(1) : Math.round(value)) + ' ms'));
   }
-  svg.append(el('text', { x: 4, y: pad.top + 4, class: 'axis' }, 'ms'));
   const fmt = (t) => new Date(t).toISOString().slice(11, 16);
   svg.append(el('text', { x: pad.left, y: height - 8, class: 'axis' }, fmt(t0) + ' UTC'));
   svg.append(el('text', { x: width - pad.right, y: height - 8, 'text-anchor': 'end', class: 'axis' }, fmt(t1) + ' UTC'));
