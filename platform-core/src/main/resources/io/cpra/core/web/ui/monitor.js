@@ -76,30 +76,33 @@ export async function monitor(root, name) {
 }
 
 /**
- * Uptime per window and the response-time series, from the check history
- * (GET /api/v1/monitors/{name}/uptime and .../latency?window=). A server without history
- * answers 404: the panel then says "no history yet" and the rest of the page is unaffected.
+ * Uptime per window, 90 daily bars and the 24-hour response-time series, from the check
+ * history (GET /api/v1/monitors/{name}/uptime?window= and .../series?window=). A server without
+ * history answers 404: the panel then says "no history yet" and the rest of the page is unaffected.
  */
 async function renderHistory(panel, name) {
   const body = h('div', {});
+  const base = '/monitors/' + seg(name);
   try {
-    const uptime = await get('/monitors/' + seg(name) + '/uptime');
-    const series = await get('/monitors/' + seg(name) + '/latency' + query({ window: '24h' }));
-    const windows = h('dl', { class: 'facts windows', id: 'uptime-windows' });
+    const uptimes = [];
     for (const w of WINDOWS) {
-      const value = uptime.windows ? uptime.windows[w] : undefined;
-      windows.append(h('dt', {}, w), h('dd', {}, value === undefined || value === null ? '—' : (value * 100).toFixed(2) + ' %'));
+      uptimes.push(await get(base + '/uptime' + query({ window: w })));
     }
+    const windows = h('dl', { class: 'facts windows', id: 'uptime-windows' });
+    uptimes.forEach((u, i) => windows.append(h('dt', {}, WINDOWS[i]),
+      h('dd', {}, u.uptime_percent === null || u.uptime_percent === undefined ? '—' : u.uptime_percent.toFixed(2) + ' %')));
     body.append(windows);
-    if (Array.isArray(uptime.daily) && uptime.daily.length) {
-      body.append(h('div', { class: 'chart-wrap' }, uptimeBars(uptime.daily.map((d) => ({ label: d.day || d.at, fraction: d.uptime ?? null })))));
-    }
-    const points = (series.points || []).filter((p) => p.checks !== 0).map((p) => ({
-      t: new Date(p.at), ms: millis(p.latency_avg || p.avg || p.latency) || 0, failed: (p.failures || 0) > 0,
+    const days = await get(base + '/series' + query({ window: '90d', step: '1d' }));
+    body.append(h('div', { class: 'chart-wrap', id: 'uptime-bars' }, uptimeBars((days.points || []).map((p) => ({
+      label: p.at.slice(0, 10), fraction: p.checks ? (p.checks - p.failures) / p.checks : null,
+    })))));
+    const series = await get(base + '/series' + query({ window: '24h' }));
+    const points = (series.points || []).filter((p) => p.checks > 0 && p.latency_avg_ms !== null).map((p) => ({
+      t: new Date(p.at), ms: p.latency_avg_ms, failed: p.failures > 0,
     }));
     body.append(points.length
-      ? h('div', { class: 'chart-wrap', id: 'history-chart' }, latencyChart(points, 'response time over 24 hours'))
-      : h('p', { class: 'muted' }, 'No checks recorded in the last 24 hours.'));
+      ? h('div', { class: 'chart-wrap', id: 'history-chart' }, latencyChart(points, 'average response time over 24 hours'))
+      : h('p', { class: 'muted' }, 'No checks recorded in the last 24 hours yet.'));
   } catch (e) {
     body.append(h('p', { class: 'muted', id: 'no-history' }, e instanceof ApiError && e.status === 404
       ? 'No history yet: this server does not record check history.' : 'History unavailable: ' + e.message));
