@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -119,21 +120,18 @@ class DashboardBrowserIT {
     void withTheTokenTheDashboardShowsTheDemosColoursWithWords() throws Exception {
         signIn();
         open("/#/");
-        new WebDriverWait(driver, WAIT).withMessage("red and green monitors in the overview's counts")
+        waiting(WAIT).withMessage("red and green monitors in the overview's counts")
                 .until(d -> count(d, "red") >= 1 && count(d, "green") >= 1);
         assertThat(driver.findElement(By.id("mode")).getText()).contains("token set");
         screenshot("overview");
 
         open("/#/monitors");
-        new WebDriverWait(driver, WAIT).withMessage("the demo's three monitors, one red")
+        waiting(WAIT).withMessage("the demo's three monitors, one red")
                 .until(d -> rows(d).size() >= 3 && rowColours(d).contains("red"));
-        Set<String> colours = rowColours(driver);
-        assertThat(colours).contains("red", "green");
-        for (WebElement row : rows(driver)) {
-            String colour = row.getAttribute("data-colour");
-            // never a colour alone: the chip says it in words too
-            assertThat(row.findElement(By.cssSelector(".chip")).getText()).contains(colour);
-        }
+        assertThat(rowColours(driver)).contains("red", "green");
+        // never a colour alone: each row's chip says it in words too (rows may be redrawn live meanwhile)
+        waiting(WAIT).withMessage("each colour chip holding its word").until(d -> rows(d).stream().allMatch(row ->
+                row.findElement(By.cssSelector(".chip")).getText().contains(row.getAttribute("data-colour"))));
         screenshot("monitors");
     }
 
@@ -141,14 +139,14 @@ class DashboardBrowserIT {
     void aStageChangeArrivesLiveWithoutAReload() throws Exception {
         signIn();
         open("/#/monitors?group=demo");
-        new WebDriverWait(driver, WAIT).until(d -> row(d, "closed-port") != null);
+        waiting(WAIT).until(d -> row(d, "closed-port") != null);
         js("window.cpraMarker = 'same page'");
         await(By.cssSelector("#live.on"));
 
         HttpResponse<String> maintenance = cpra.send("POST", "/api/v1/monitors/closed-port/maintenance", TOKEN, "{\"for\": \"1h\"}");
         assertThat(maintenance.statusCode()).as(maintenance.body()).isEqualTo(200);
         try {
-            new WebDriverWait(driver, WAIT).withMessage("closed-port's row turning to maintenance over SSE")
+            waiting(WAIT).withMessage("closed-port's row turning to maintenance over SSE")
                     .until(d -> {
                         WebElement row = row(d, "closed-port");
                         return row != null && "maintenance".equals(row.getAttribute("data-stage"));
@@ -167,12 +165,12 @@ class DashboardBrowserIT {
         open("/#/monitor/demo-flag");
         WebElement pause = await(By.cssSelector("button[data-action='pause']"));
         pause.click();
-        new WebDriverWait(driver, WAIT).withMessage("demo-flag paused")
+        waiting(WAIT).withMessage("demo-flag paused")
                 .until(d -> cpraBody("/api/v1/monitors/demo-flag").contains("\"paused\":true"));
         WebElement resume = await(By.cssSelector("button[data-action='resume']"));
         assertThat(driver.findElement(By.id("monitor-state")).getText()).contains("paused");
         resume.click();
-        new WebDriverWait(driver, WAIT).withMessage("demo-flag resumed")
+        waiting(WAIT).withMessage("demo-flag resumed")
                 .until(d -> cpraBody("/api/v1/monitors/demo-flag").contains("\"paused\":false"));
         await(By.cssSelector("button[data-action='pause']"));
     }
@@ -183,7 +181,7 @@ class DashboardBrowserIT {
         open("/#/monitor/closed-port");
         WebElement chart = await(By.cssSelector("#recent-chart svg"));
         assertThat(chart.findElements(By.cssSelector("path.line"))).hasSize(1);
-        new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector("#recent-chart circle")).size() >= 2
+        waiting(WAIT).until(d -> d.findElements(By.cssSelector("#recent-chart circle")).size() >= 2
                 || reload(d));
         assertThat(driver.findElement(By.cssSelector("#recent-chart path.line")).getAttribute("d")).startsWith("M");
         screenshot("monitor");
@@ -204,7 +202,7 @@ class DashboardBrowserIT {
         signIn();
         open("/#/monitor/closed-port");
         // the history holds closed minutes only: the first one is written about a minute after start
-        new WebDriverWait(driver, Duration.ofSeconds(150)).withMessage("the 24-hour response-time chart")
+        waiting(Duration.ofSeconds(150)).withMessage("the 24-hour response-time chart")
                 .until(d -> !d.findElements(By.cssSelector("#history-chart svg circle")).isEmpty() || reload(d));
         assertThat(driver.findElements(By.cssSelector("#uptime-bars svg rect"))).isNotEmpty();
         screenshot("monitor-history");
@@ -215,7 +213,7 @@ class DashboardBrowserIT {
         assertThat(cpra.get("/api/v1/monitors").statusCode()).as("reads are protected").isEqualTo(401);
         js("sessionStorage.clear()");
         open("/status/demo");
-        new WebDriverWait(driver, WAIT).withMessage("closed-port down on the status page").until(d -> {
+        waiting(WAIT).withMessage("closed-port down on the status page").until(d -> {
             reload(d);
             return d.getPageSource().contains("closed-port") && d.findElements(By.cssSelector(".overall-down")).size() == 1;
         });
@@ -266,14 +264,21 @@ class DashboardBrowserIT {
         await(By.id("token-button")).click();
         driver.findElement(By.id("token-input")).sendKeys(TOKEN);
         driver.findElement(By.cssSelector("#token-form button[type=submit]")).click();
-        new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.id("mode")).getText().contains("token set"));
+        waiting(WAIT).until(d -> d.findElement(By.id("mode")).getText().contains("token set"));
     }
 
     private static WebElement await(By by) {
-        return new WebDriverWait(driver, WAIT).withMessage(by.toString()).until(d -> {
+        return waiting(WAIT).withMessage(by.toString()).until(d -> {
             List<WebElement> found = d.findElements(by);
             return found.isEmpty() ? null : found.get(0);
         });
+    }
+
+    /** A bounded wait that looks again when the page redrew an element it was reading. */
+    private static WebDriverWait waiting(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static Object js(String script) {
