@@ -17,6 +17,7 @@ import io.cpra.core.ops.Control;
 import io.cpra.core.plugin.PluginFamily;
 import io.cpra.core.plugin.PluginRegistry;
 import io.cpra.core.storage.Storage;
+import io.cpra.core.web.WebPages;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
@@ -134,6 +135,13 @@ final class Server {
                 .plugins(registry, settings.home())
                 .storage(storage)
                 .build();
+        WebPages pages = WebPages.builder()
+                .engine(engine)
+                .storage(storage)
+                .settings(settings.web())
+                .protectedReads(settings.api().protectReads())
+                .clocks(wall, System::nanoTime)
+                .build();
         if (!settings.api().writesEnabled()) {
             LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) to allow"
                     + " changing monitors, pausing, maintenance and checks run on demand over HTTP");
@@ -154,7 +162,10 @@ final class Server {
                                 .build())
                         .build())
                 .addFeature(api.openApi())
-                .routing(api::register)
+                .routing(routing -> {
+                    api.register(routing);
+                    pages.register(routing);
+                })
                 .build()
                 .start();
 

@@ -7,6 +7,7 @@ import io.cpra.core.history.HistorySettings;
 import io.cpra.plugin.api.Durations;
 import io.cpra.core.storage.StorageSettings;
 import io.cpra.core.http.ApiSettings;
+import io.cpra.core.web.WebSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 
@@ -48,6 +49,7 @@ import java.time.Duration;
  *                      {@code cpra.api.protect-reads} ({@code CPRA_API_PROTECT_DASH_READS}, Helidon's
  *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
  *                      {@code .string} and {@code .depth} ({@code CPRA_API_LIMITS_BODY}, ...)
+ * @param web           the public status pages ({@code cpra.status-pages})
  */
 public record Settings(Path home,
                        String host,
@@ -67,7 +69,8 @@ public record Settings(Path home,
                        Duration retention,
                        boolean allowCommands,
                        ApiSettings api,
-                       HistorySettings history) {
+                       HistorySettings history,
+                       WebSettings web) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -127,7 +130,8 @@ public record Settings(Path home,
                         duration(cpra.get("history.minute-retention"), Durations.format(HistorySettings.DEFAULT_MINUTES)),
                         duration(cpra.get("history.hour-retention"), Durations.format(HistorySettings.DEFAULT_HOURS)),
                         duration(cpra.get("history.day-retention"), Durations.format(HistorySettings.DEFAULT_DAYS)),
-                        atLeastOne(cpra.get("history.backlog"), HistorySettings.DEFAULT_BACKLOG)));
+                        atLeastOne(cpra.get("history.backlog"), HistorySettings.DEFAULT_BACKLOG)),
+                WebSettings.from(cpra));
     }
 
     /**
