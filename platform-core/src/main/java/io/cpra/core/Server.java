@@ -12,6 +12,8 @@ import io.cpra.core.http.Liveness;
 import io.cpra.core.http.Readiness;
 import io.cpra.core.journal.Journal;
 import io.cpra.core.journal.Restart;
+import io.cpra.core.listen.Listener;
+import io.cpra.core.listen.ListenerWatch;
 import io.cpra.core.ops.Control;
 import io.cpra.core.plugin.PluginFamily;
 import io.cpra.core.plugin.PluginRegistry;
@@ -24,6 +26,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -41,8 +44,9 @@ import java.util.concurrent.TimeUnit;
  * apply the manifest's monitors and those the API created; put back each monitor's lifecycle
  * state, open incident and hold; deliver again the codes still pending; listen. Readiness turns
  * up then, and goes down whenever storage stops answering. Liveness is down while the engine
- * thread does not tick; should it die, readiness and liveness go down at once and the process
- * exits with status {@value #ENGINE_DIED_STATUS} so that a supervisor restarts it.
+ * thread does not tick; should it die, or should the listening socket be gone (Helidon ends its
+ * listener when {@code accept} fails), readiness and liveness go down at once and the process
+ * exits with status {@value #PART_DIED_STATUS} so that a supervisor restarts it.
  */
 final class Server {
 
@@ -52,8 +56,10 @@ final class Server {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     /** An engine that has not ticked for this long is stuck: liveness goes down. */
     private static final Duration ENGINE_STUCK = Duration.ofSeconds(10);
-    /** The exit status when the engine thread dies (EX_SOFTWARE). */
-    static final int ENGINE_DIED_STATUS = 70;
+    /** The exit status when a part cpra cannot do without dies: the engine thread, the listener (EX_SOFTWARE). */
+    static final int PART_DIED_STATUS = 70;
+    /** How often the listening socket is checked for being still there. */
+    private static final Duration WATCH_LISTENER_EVERY = Duration.ofSeconds(2);
     /** How often history older than the retention is pruned. */
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
@@ -68,11 +74,13 @@ final class Server {
     private final ScheduledExecutorService housekeeping;
     private final ApiRouting api;
     private final LocalPressure pressure;
+    private final Listener listener;
 
-    private Server(WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage, Engine engine,
+    private Server(Listener listener, WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage, Engine engine,
                    Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping,
                    ApiRouting api, LocalPressure pressure) {
         this.pressure = pressure;
+        this.listener = listener;
         this.webServer = webServer;
         this.readiness = readiness;
         this.registry = registry;
@@ -109,8 +117,9 @@ final class Server {
         liveness.require("engine", () -> !engine.alive() ? "the engine thread is not running"
                 : engine.sinceLastTickNanos() > ENGINE_STUCK.toNanos()
                 ? "the engine has not ticked for " + engine.sinceLastTickNanos() / 1_000_000 + " ms" : null);
-        engine.onDeath(whenEngineDies(readiness, liveness,
-                status -> Thread.ofPlatform().name("cpra-exit").start(() -> System.exit(status))));
+        java.util.function.Consumer<String> partDied = whenPartDies(readiness, liveness,
+                status -> Thread.ofPlatform().name("cpra-exit").start(() -> System.exit(status)));
+        engine.onDeath(partDied);
         journal.attach(engine);
         engine.holdCodesUntilReleased().join();
         engine.continueIncidentsAfter(storage.maxIncidentId()).join();
@@ -136,7 +145,9 @@ final class Server {
         readiness.require("storage", () -> journal.healthy() && storage.healthy()
                 ? null : "storage " + storage.describe() + " is unavailable: " + journal.failure());
         // listen before the monitors start, so monitors of this server's own endpoints find it up
-        WebServer webServer = WebServer.builder()
+        io.helidon.webserver.WebServerConfig.Builder web = WebServer.builder();
+        Listener listener = Listener.harden(web, settings.listener());
+        WebServer webServer = web
                 .host(settings.host())
                 .port(settings.port())
                 // Main stops the server on SIGTERM itself, in order, within its time budget
@@ -152,6 +163,12 @@ final class Server {
                 .routing(api::register)
                 .build()
                 .start();
+        if (!webServer.isRunning() || webServer.port() < 0) {
+            // Helidon logs a failed bind and returns a stopped server rather than throwing
+            listener.close();
+            throw new ListenFailed(settings.host(), settings.port());
+        }
+        InetSocketAddress listening = new InetSocketAddress(settings.host(), webServer.port());
 
         List<MonitorPlan> monitors = new ArrayList<>(manifest);
         monitors.addAll(control.storedApiMonitors(manifest.stream().map(MonitorPlan::name).toList()));
@@ -164,24 +181,36 @@ final class Server {
                 Thread.ofPlatform().daemon().name("cpra-housekeeping").factory());
         housekeeping.scheduleAtFixedRate(() -> prune(storage, settings.retention(), wall),
                 1, PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
-        Server server = new Server(webServer, readiness, registry, storage, engine, journal, control, events, housekeeping,
+        // nobody can ask the health endpoint once the listener is gone, so cpra asks itself
+        housekeeping.scheduleWithFixedDelay(() -> {
+            String gone = webServer.isRunning() ? ListenerWatch.gone(listening) : null;
+            if (gone != null) {
+                partDied.accept("the listener died: " + gone);
+            }
+        }, WATCH_LISTENER_EVERY.toMillis(), WATCH_LISTENER_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        Server server = new Server(listener, webServer, readiness, registry, storage, engine, journal, control, events, housekeeping,
                 api, pressure);
         readiness.ready();
         return server;
     }
 
     /**
-     * What happens when the engine thread dies: never a zombie. Readiness and liveness go down
-     * at once with the reason, the reason is logged, and the process exits with
-     * {@value #ENGINE_DIED_STATUS} so that a supervisor restarts cpra.
+     * What happens when a part cpra cannot do without dies (the engine thread, the listener):
+     * never a zombie. Readiness and liveness go down at once with the reason, the reason is
+     * logged, and the process exits with {@value #PART_DIED_STATUS} so that a supervisor
+     * restarts cpra.
      */
-    static java.util.function.Consumer<String> whenEngineDies(Readiness readiness, Liveness liveness,
+    static java.util.function.Consumer<String> whenPartDies(Readiness readiness, Liveness liveness,
                                                              java.util.function.IntConsumer exit) {
+        java.util.concurrent.atomic.AtomicBoolean dying = new java.util.concurrent.atomic.AtomicBoolean();
         return reason -> {
+            if (!dying.compareAndSet(false, true)) {
+                return;
+            }
             readiness.notReady(reason);
             liveness.down(reason);
-            LOG.log(System.Logger.Level.ERROR, reason + "; cpra exits with status " + ENGINE_DIED_STATUS);
-            exit.accept(ENGINE_DIED_STATUS);
+            LOG.log(System.Logger.Level.ERROR, reason + "; cpra exits with status " + PART_DIED_STATUS);
+            exit.accept(PART_DIED_STATUS);
         };
     }
 
@@ -205,10 +234,11 @@ final class Server {
         readiness.notReady("stopping");
         // open event streams would otherwise hold the web server's stop
         api.close();
+        housekeeping.shutdownNow();
         if (webServer.isRunning()) {
             webServer.stop();
         }
-        housekeeping.shutdownNow();
+        listener.close();
         engine.stop(STOP_GRACE);
         pressure.close();
         journal.close(STOP_GRACE);
@@ -216,5 +246,14 @@ final class Server {
         events.close();
         storage.close();
         registry.close();
+    }
+
+    /** The web server did not start listening: the port is taken, or the address is not this host's. */
+    static final class ListenFailed extends RuntimeException {
+        ListenFailed(String host, int port) {
+            super(ListenerWatch.probe(new InetSocketAddress(host, port)) == ListenerWatch.Answer.LISTENING
+                    ? "port " + port + " is already in use (on " + host + ")"
+                    : "cannot listen on " + host + ":" + port + " (see the log above)");
+        }
     }
 }

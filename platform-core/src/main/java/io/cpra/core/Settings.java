@@ -5,6 +5,7 @@ import io.cpra.core.engine.EngineSettings;
 import io.cpra.core.ops.Control;
 import io.cpra.core.storage.StorageSettings;
 import io.cpra.core.http.ApiSettings;
+import io.cpra.core.listen.ListenerSettings;
 import io.cpra.plugin.api.Durations;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
@@ -46,6 +47,9 @@ import java.time.Duration;
  *                      {@code cpra.api.protect-reads} ({@code CPRA_API_PROTECT_DASH_READS}, Helidon's
  *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
  *                      {@code .string} and {@code .depth} ({@code CPRA_API_LIMITS_BODY}, ...)
+ * @param listener      the listener's deadlines, connection caps and TLS: the dashed keys under
+ *                      {@code server} ({@code server.idle-timeout}, {@code server.max-connections},
+ *                      {@code server.tls.certificate}, ...)
  */
 public record Settings(Path home,
                        String host,
@@ -64,7 +68,8 @@ public record Settings(Path home,
                        int storageConnections,
                        Duration retention,
                        boolean allowCommands,
-                       ApiSettings api) {
+                       ApiSettings api,
+                       ListenerSettings listener) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -119,7 +124,8 @@ public record Settings(Path home,
                 atLeastOne(cpra.get("storage.connections"), DEFAULT_STORAGE_CONNECTIONS),
                 duration(cpra.get("storage.retention"), DEFAULT_RETENTION),
                 cpra.get("api.allow-commands").asBoolean().orElse(false),
-                api(cpra.get("api")));
+                api(cpra.get("api")),
+                ListenerSettings.from(config.get("server"), home));
     }
 
     /**
@@ -199,7 +205,7 @@ public record Settings(Path home,
 
     @Override
     public String toString() {
-        return "Settings[home=" + home + ", " + host + ":" + port + ", manifest=" + manifest + ", plugins="
+        return "Settings[home=" + home + ", " + host + ":" + port + ", " + listener + ", manifest=" + manifest + ", plugins="
                 + pluginsFolder + ", storage=" + storageUrl + " (password " + (storagePassword.isEmpty() ? "unset" : "set")
                 + ")]";
     }

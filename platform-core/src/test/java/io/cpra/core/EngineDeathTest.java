@@ -20,7 +20,7 @@ class EngineDeathTest {
         Liveness liveness = new Liveness();
         List<Integer> exits = new ArrayList<>();
 
-        Server.whenEngineDies(readiness, liveness, exits::add)
+        Server.whenPartDies(readiness, liveness, exits::add)
                 .accept("the engine thread ended: OutOfMemoryError: Java heap space");
 
         assertThat(readiness.call().status()).isEqualTo(HealthCheckResponse.Status.DOWN);
@@ -29,8 +29,8 @@ class EngineDeathTest {
         assertThat(liveness.call().status()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(liveness.call().details()).containsEntry("reason",
                 "the engine thread ended: OutOfMemoryError: Java heap space");
-        assertThat(exits).containsExactly(Server.ENGINE_DIED_STATUS);
-        assertThat(Server.ENGINE_DIED_STATUS).isNotZero();
+        assertThat(exits).containsExactly(Server.PART_DIED_STATUS);
+        assertThat(Server.PART_DIED_STATUS).isNotZero();
     }
 
     @Test
