@@ -142,8 +142,7 @@ final class Server {
             LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) to allow"
                     + " changing monitors, pausing, maintenance and checks run on demand over HTTP");
         }
-        readiness.require("storage", () -> journal.healthy() && storage.healthy()
-                ? null : "storage " + storage.describe() + " is unavailable: " + journal.failure());
+        readiness.require("storage", storageCondition(() -> journal.healthy() && storage.healthy()));
         // listen before the monitors start, so monitors of this server's own endpoints find it up
         io.helidon.webserver.WebServerConfig.Builder web = WebServer.builder();
         Listener listener = Listener.harden(web, settings.listener());
@@ -213,6 +212,20 @@ final class Server {
             exit.accept(PART_DIED_STATUS);
         };
     }
+
+    /**
+     * Readiness's storage condition. Health is open to anyone, so its reason says only that the
+     * store is unavailable: never the store's path or URL, nor the error, which the journal logs.
+     *
+     * @param healthy whether the store and the journal's writes work
+     * @return the condition: {@code null} while healthy, else the reason
+     */
+    static java.util.function.Supplier<String> storageCondition(java.util.function.BooleanSupplier healthy) {
+        return () -> healthy.getAsBoolean() ? null : STORAGE_UNAVAILABLE;
+    }
+
+    /** The reason readiness gives while the store is unavailable. */
+    static final String STORAGE_UNAVAILABLE = "the store is unavailable; the server log has the cause";
 
     private static void prune(Storage storage, Duration retention, InstantSource wall) {
         try {

@@ -43,4 +43,19 @@ class EngineDeathTest {
         assertThat(liveness.call().status()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(liveness.call().details()).containsEntry("reason", "engine: the engine has not ticked for 12000 ms");
     }
+
+    @Test
+    void readinessSaysTheStoreIsDownButNotWhereOrWhy() {
+        Readiness readiness = new Readiness();
+        readiness.ready();
+        boolean[] healthy = {true};
+        readiness.require("storage", Server.storageCondition(() -> healthy[0]));
+        assertThat(readiness.call().status()).isEqualTo(HealthCheckResponse.Status.UP);
+
+        healthy[0] = false;
+
+        assertThat(readiness.call().status()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(readiness.call().details()).containsEntry("reason",
+                "storage: the store is unavailable; the server log has the cause");
+    }
 }

@@ -196,7 +196,7 @@ class ListenerTest {
         // plain HTTP to a TLS port is not answered as if it were
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/hello"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()))
+                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class);
     }
 
