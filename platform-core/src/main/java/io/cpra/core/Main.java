@@ -260,7 +260,8 @@ public final class Main {
             stopped.countDown();
             System.exit(0);
         });
-        out.println(VersionInfo.line() + " listening on " + (settings.listener().tls() == null ? "http" : "https") + "://" + settings.host() + ":" + server.port()
+        String scheme = settings.listener().tls() == null ? "http" : "https";
+        out.println(VersionInfo.line() + " listening on " + scheme + "://" + settings.host() + ":" + server.port()
                 + " with " + load.plans().size() + " monitor(s) and " + registry.entries().size() + " plugin type(s)"
                 + (registry.failures().isEmpty() ? "" : ", " + registry.failures().size() + " plugin(s) failed"));
         try {

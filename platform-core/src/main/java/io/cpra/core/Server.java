@@ -76,8 +76,8 @@ final class Server {
     private final LocalPressure pressure;
     private final Listener listener;
 
-    private Server(Listener listener, WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage, Engine engine,
-                   Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping,
+    private Server(Listener listener, WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage,
+                   Engine engine, Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping,
                    ApiRouting api, LocalPressure pressure) {
         this.pressure = pressure;
         this.listener = listener;
@@ -187,8 +187,8 @@ final class Server {
                 partDied.accept("the listener died: " + gone);
             }
         }, WATCH_LISTENER_EVERY.toMillis(), WATCH_LISTENER_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        Server server = new Server(listener, webServer, readiness, registry, storage, engine, journal, control, events, housekeeping,
-                api, pressure);
+        Server server = new Server(listener, webServer, readiness, registry, storage, engine, journal, control, events,
+                housekeeping, api, pressure);
         readiness.ready();
         return server;
     }
