@@ -35,6 +35,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("io.cpra.core.engine.lifecycle")).isTrue();
         assertThat(classes.containPackage("io.cpra.core.web")).isTrue();
         assertThat(classes.containPackage("io.cpra.testing.postgres")).isTrue();
+        assertThat(classes.containPackage("io.cpra.core.listen")).isTrue();
     }
 
     @Test
@@ -82,6 +83,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.cpra.core.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.cpra.core.http..", "io.cpra.core.storage..", "io.helidon.webserver..")
+                .check(classes);
+    }
+
+    /** The listener guards sockets for whatever server uses it: it knows no engine, API, store or plugin. */
+    @Test
+    void theListenerKnowsOnlyHelidonAndTheJdk() {
+        classes().that().resideInAPackage("io.cpra.core.listen..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "io.cpra.core.listen..", "io.cpra.plugin.api..", "io.helidon..", "java..", "javax..",
+                        "com.sun.management..")
                 .check(classes);
     }
 

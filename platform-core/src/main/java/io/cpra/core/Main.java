@@ -1,5 +1,6 @@
 package io.cpra.core;
 
+import io.cpra.core.listen.ListenerWatch;
 import io.cpra.core.ops.Loader;
 import io.cpra.core.plugin.MonitorCompiler;
 import io.cpra.core.plugin.PluginFailure;
@@ -13,6 +14,7 @@ import io.helidon.service.registry.Services;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +51,9 @@ public final class Main {
 
     /** SIGTERM must end the process within 10 s; this leaves room for the JVM's own exit. */
     private static final long STOP_BUDGET_MILLIS = 8_000;
+
+    /** The data folder's lock, referenced so that it lives as long as the process. */
+    private static DataFolderLock heldDataLock;
 
     private Main() {
     }
@@ -175,6 +180,23 @@ public final class Main {
             err.println("cpra: bad settings: " + e.getMessage());
             return 1;
         }
+        // before anything else touches the data folder or starts a thread: one server per folder
+        try {
+            // held for the life of the process: an unreachable channel would be closed by its cleaner
+            heldDataLock = DataFolderLock.take(settings.dataFolder());
+        } catch (DataFolderLock.Held e) {
+            err.println("cpra: not starting: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("cpra: not starting: cannot lock the data folder " + settings.dataFolder() + ": " + e.getMessage());
+            return 1;
+        }
+        if (settings.port() > 0 && ListenerWatch.probe(new InetSocketAddress(settings.host(), settings.port()))
+                == ListenerWatch.Answer.LISTENING) {
+            err.println("cpra: port " + settings.port() + " is already in use (on " + settings.host()
+                    + "); stop what listens there or set server.port (SERVER_PORT)");
+            return 1;
+        }
         logToFile(settings.logsFolder(), err);
         Logger log = Logger.getLogger(Main.class.getName());
         PluginRegistry registry = PluginHost.load(settings.pluginsFolder());
@@ -201,6 +223,10 @@ public final class Main {
         } catch (StorageException e) {
             err.println("cpra: not starting: " + e.getMessage());
             load.plans().forEach(Loader::close);
+            registry.close();
+            return 1;
+        } catch (Server.ListenFailed e) {
+            err.println("cpra: " + e.getMessage());
             registry.close();
             return 1;
         } catch (RuntimeException e) {
@@ -234,7 +260,8 @@ public final class Main {
             stopped.countDown();
             System.exit(0);
         });
-        out.println(VersionInfo.line() + " listening on http://" + settings.host() + ":" + server.port()
+        String scheme = settings.listener().tls() == null ? "http" : "https";
+        out.println(VersionInfo.line() + " listening on " + scheme + "://" + settings.host() + ":" + server.port()
                 + " with " + load.plans().size() + " monitor(s) and " + registry.entries().size() + " plugin type(s)"
                 + (registry.failures().isEmpty() ? "" : ", " + registry.failures().size() + " plugin(s) failed"));
         try {

@@ -8,6 +8,7 @@ import io.cpra.plugin.api.Durations;
 import io.cpra.core.storage.StorageSettings;
 import io.cpra.core.http.ApiSettings;
 import io.cpra.core.web.WebSettings;
+import io.cpra.core.listen.ListenerSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 
@@ -50,6 +51,9 @@ import java.time.Duration;
  *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
  *                      {@code .string} and {@code .depth} ({@code CPRA_API_LIMITS_BODY}, ...)
  * @param web           the public status pages ({@code cpra.status-pages})
+ * @param listener      the listener's deadlines, connection caps and TLS: the dashed keys under
+ *                      {@code server} ({@code server.idle-timeout}, {@code server.max-connections},
+ *                      {@code server.tls.certificate}, ...)
  */
 public record Settings(Path home,
                        String host,
@@ -70,7 +74,8 @@ public record Settings(Path home,
                        boolean allowCommands,
                        ApiSettings api,
                        HistorySettings history,
-                       WebSettings web) {
+                       WebSettings web,
+                       ListenerSettings listener) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -131,7 +136,8 @@ public record Settings(Path home,
                         duration(cpra.get("history.hour-retention"), Durations.format(HistorySettings.DEFAULT_HOURS)),
                         duration(cpra.get("history.day-retention"), Durations.format(HistorySettings.DEFAULT_DAYS)),
                         atLeastOne(cpra.get("history.backlog"), HistorySettings.DEFAULT_BACKLOG)),
-                WebSettings.from(cpra));
+                WebSettings.from(cpra),
+                ListenerSettings.from(config.get("server"), home));
     }
 
     /**
@@ -211,7 +217,7 @@ public record Settings(Path home,
 
     @Override
     public String toString() {
-        return "Settings[home=" + home + ", " + host + ":" + port + ", manifest=" + manifest + ", plugins="
+        return "Settings[home=" + home + ", " + host + ":" + port + ", " + listener + ", manifest=" + manifest + ", plugins="
                 + pluginsFolder + ", storage=" + storageUrl + " (password " + (storagePassword.isEmpty() ? "unset" : "set")
                 + ")]";
     }
