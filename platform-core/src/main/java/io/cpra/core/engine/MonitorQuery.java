@@ -12,18 +12,34 @@ import io.cpra.core.engine.lifecycle.Stage;
  * @param colour     the colour the monitor shows ({@link Stage#colour()})
  * @param group      a group the monitor belongs to
  * @param pulseType  the pulse plugin's type
- * @param namePrefix the start of the name
+ * @param namePrefix  the start of the name
+ * @param notifyGroup a notification group the monitor names ({@link MonitorSpec#notifyGroups()})
  */
-public record MonitorQuery(Stage stage, Code colour, String group, String pulseType, String namePrefix) {
+public record MonitorQuery(Stage stage, Code colour, String group, String pulseType, String namePrefix,
+                           String notifyGroup) {
 
     /** Every monitor. */
-    public static final MonitorQuery ALL = new MonitorQuery(null, null, null, null, null);
+    public static final MonitorQuery ALL = new MonitorQuery(null, null, null, null, null, null);
+
+    /**
+     * A query without a notification-group filter.
+     *
+     * @param stage      the lifecycle stage
+     * @param colour     the colour the monitor shows
+     * @param group      a group the monitor belongs to
+     * @param pulseType  the pulse plugin's type
+     * @param namePrefix the start of the name
+     */
+    public MonitorQuery(Stage stage, Code colour, String group, String pulseType, String namePrefix) {
+        this(stage, colour, group, pulseType, namePrefix, null);
+    }
 
     boolean matches(Stage rowStage, MonitorSpec spec, String name) {
         return (stage == null || stage == rowStage)
                 && (colour == null || colour == rowStage.colour())
                 && (pulseType == null || pulseType.equals(spec.pulseType()))
                 && (group == null || spec.groups().contains(group))
+                && (notifyGroup == null || spec.notifyGroups().contains(notifyGroup))
                 && (namePrefix == null || name.startsWith(namePrefix));
     }
 }

@@ -25,14 +25,16 @@ import java.util.Set;
  */
 final class MonitorValidator {
 
-    static final List<String> MONITOR_KEYS = List.of("name", "enabled", "groups", "pulse_check", "pulse",
-            "intervention", "codes");
+    static final List<String> MONITOR_KEYS = List.of("name", "enabled", "groups", "notify_groups",
+            "pulse_check", "pulse", "intervention", "codes");
     static final List<String> PULSE_KEYS = List.of("type", "interval", "timeout", "max_failures",
             "unhealthy_threshold", "healthy_threshold", "groups", "config");
     static final List<String> INTERVENTION_KEYS = List.of("action", "retries", "max_failures", "timeout",
             "backoff", "verify", "target", "config");
-    static final List<String> CODE_KEYS = List.of("dispatch", "notify", "cooldown", "config");
+    static final List<String> CODE_KEYS = List.of("dispatch", "notify", "cooldown", "groups", "config");
     static final List<String> COLOURS = List.of("yellow", "red", "cyan", "green", "gray");
+    /** What {@code codes} may hold: the colours and, as in CPRA, the groups every colour notifies. */
+    static final List<String> CODES_KEYS = List.of("yellow", "red", "cyan", "green", "gray", "groups");
 
     static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     static final Duration MAX_INTERVAL = Duration.ofHours(24);
@@ -78,10 +80,12 @@ final class MonitorValidator {
         boolean enabled = Fields.optionalBoolean(check, monitor, "enabled", "", true);
         Set<String> groups = new LinkedHashSet<>();
         Fields.groups(check, monitor, "", groups);
+        Set<String> notifyGroups = new LinkedHashSet<>();
+        Fields.strings(check, monitor, "notify_groups", "", notifyGroups, "group name");
         MonitorDefinition.Pulse pulse = pulse(check, monitor, groups);
         MonitorDefinition.Intervention intervention = intervention(check, monitor,
                 pulse == null ? 1 : pulse.healthyThreshold());
-        Map<Colour, MonitorDefinition.Code> codes = codes(check, monitor);
+        Map<Colour, MonitorDefinition.Code> codes = codes(check, monitor, notifyGroups);
         if (name != null) {
             int at = monitor.indexOf("name");
             long first = names.putIfAbsent(name, monitor.keyLines[at], monitor.keyColumns[at]);
@@ -94,7 +98,8 @@ final class MonitorValidator {
         if (problems.total() != before || pulse == null) {
             return null;
         }
-        return new MonitorDefinition(name, item.index(), enabled, List.copyOf(groups), pulse, intervention, codes,
+        return new MonitorDefinition(name, item.index(), enabled, List.copyOf(groups), List.copyOf(notifyGroups),
+                pulse, intervention, codes,
                 new ManifestPosition(source, monitor.line, monitor.column), "", monitor);
     }
 
@@ -117,18 +122,28 @@ final class MonitorValidator {
         return name;
     }
 
-    /** @return why a name is not acceptable, or null when it is */
+    /**
+     * Names are keys everywhere (API paths, storage, events, logs) but, as in CPRA, may hold any
+     * character a person types: spaces, brackets, {@code #}. Paths percent-encode them. What is
+     * refused is what no person types and what breaks a line or a path: control characters
+     * (line breaks, NUL, escape), an empty or all-blank name, and the path segments {@code .}
+     * and {@code ..}, which a URL resolves away.
+     *
+     * @return why a name is not acceptable, or null when it is
+     */
     static String nameProblem(String name) {
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            return "a name has 1 to " + MAX_NAME + " characters, got " + name.length();
+        if (name.isBlank() || name.length() > MAX_NAME) {
+            return "a name has 1 to " + MAX_NAME + " characters and is not blank, got " + name.length()
+                    + (name.length() == 1 ? " character" : " characters");
+        }
+        if (name.equals(".") || name.equals("..")) {
+            return "a name cannot be \"" + name + "\" (a URL path would resolve it away)";
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == ':' || c == '@' || c == '/' || c == '-';
-            if (!ok) {
-                return "a name may hold only letters, digits and . _ : @ / -, but \"" + name + "\" has '"
-                        + (Character.isWhitespace(c) ? "a space" : String.valueOf(c)) + "' at position " + (i + 1);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return String.format(java.util.Locale.ROOT, "a name cannot hold control characters, but it has "
+                        + "U+%04X at position %d", (int) c, i + 1);
             }
         }
         return null;
@@ -231,7 +246,8 @@ final class MonitorValidator {
         return new MonitorDefinition.Intervention(type, attempts, timeout, backoff, verify, configKey, config);
     }
 
-    private Map<Colour, MonitorDefinition.Code> codes(MonitorCheck check, MapNode monitor) {
+    /** The code blocks by colour; {@code codes.groups}, beside the colours, joins the notify groups. */
+    private Map<Colour, MonitorDefinition.Code> codes(MonitorCheck check, MapNode monitor, Set<String> notifyGroups) {
         int at = monitor.indexOf("codes");
         if (at < 0) {
             return Map.of();
@@ -241,12 +257,16 @@ final class MonitorValidator {
             return Map.of();
         }
         EnumMap<Colour, MonitorDefinition.Code> byColour = new EnumMap<>(Colour.class);
+        Fields.strings(check, codes, "groups", "codes", notifyGroups, "group name");
         for (int i = 0; i < codes.length(); i++) {
             String colourKey = codes.keys[i];
+            if (colourKey.equals("groups")) {
+                continue;
+            }
             if (!COLOURS.contains(colourKey)) {
                 check.error(codes.keyLines[i], codes.keyColumns[i], "codes." + colourKey, "unknown colour \""
-                        + colourKey + "\"" + Suggestions.didYouMean(colourKey, COLOURS) + "; colours: "
-                        + String.join(", ", COLOURS));
+                        + colourKey + "\"" + Suggestions.didYouMean(colourKey, CODES_KEYS) + "; colours: "
+                        + String.join(", ", COLOURS) + " (and groups)");
                 continue;
             }
             String path = "codes." + colourKey;
@@ -260,11 +280,13 @@ final class MonitorValidator {
             Optional<PluginDescriptor> plugin = type == null ? Optional.empty() : plugin(check, block, path, "notify", type,
                     "code", catalog.code(type), catalog.codeTypes());
             Duration cooldown = fields.optionalDuration(check, block, path, "cooldown", null, false);
+            Set<String> codeGroups = new LinkedHashSet<>();
+            Fields.strings(check, block, "groups", path, codeGroups, "group name");
             Map<String, Object> config = config(check, block, path, "config", plugin);
             if (type != null && config != null) {
                 Colour colour = Colour.of(colourKey);
                 byColour.put(colour, new MonitorDefinition.Code(colour, dispatch, type, Optional.ofNullable(cooldown),
-                        config));
+                        config, List.copyOf(codeGroups)));
             }
         }
         return Collections.unmodifiableMap(byColour);

@@ -118,8 +118,10 @@ public final class MonitorCompiler {
             }
         }
         List<String> sharedGroups = groups.computeIfAbsent(definition.groups(), g -> g);
+        List<String> notifyGroups = definition.allNotifyGroups();
+        List<String> sharedNotifyGroups = notifyGroups.isEmpty() ? List.of() : groups.computeIfAbsent(notifyGroups, g -> g);
         MonitorSpec spec = new MonitorSpec(pulse.type(), pulse.interval().toNanos(), pulse.timeout().toNanos(),
-                policy.build(), interventionSpec, routes, sharedGroups);
+                policy.build(), interventionSpec, routes, sharedGroups, sharedNotifyGroups);
         spec = specs.computeIfAbsent(spec, s -> s);
         return new MonitorPlan(name, definition.enabled(), check, spec, Fingerprint.of(definition));
     }

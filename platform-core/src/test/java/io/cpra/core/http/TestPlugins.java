@@ -26,7 +26,33 @@ final class TestPlugins {
     }
 
     static PluginRegistry registry() {
-        return PluginRegistry.of(List.of(entry(new Flag()), entry(new Command())));
+        return PluginRegistry.of(List.of(entry(new Flag()), entry(new Command()),
+                new PluginEntry(PluginFamily.CODE, new Note().descriptor(), "test.plugins", "1.0",
+                        Path.of("plugins", "note.jar"), new Note())));
+    }
+
+    /** A code plugin that accepts every alert and keeps nothing. */
+    static final class Note implements io.cpra.plugin.api.CodePlugin {
+        @Override
+        public PluginDescriptor descriptor() {
+            return PluginDescriptor.of("note", "accepts every alert",
+                    ConfigKey.optional("file", ValueType.STRING, null, "ignored"));
+        }
+
+        @Override
+        public io.cpra.plugin.api.Notifier prepare(PluginConfig config, PluginContext context) {
+            return new io.cpra.plugin.api.Notifier() {
+                @Override
+                public io.cpra.plugin.api.DeliveryOutcome deliver(io.cpra.plugin.api.Alert alert,
+                                                                  io.cpra.plugin.api.Deadline deadline) {
+                    return io.cpra.plugin.api.DeliveryOutcome.delivered("noted");
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
     }
 
     private static PluginEntry entry(PulsePlugin plugin) {
