@@ -79,13 +79,29 @@ final class Fields {
         }
     }
 
-    static String requiredText(MonitorCheck check, MapNode map, String key, String path) {
+    static String requiredText(MonitorCheck check, MapNode map, String key, String path, List<String> accepted) {
         int i = map.indexOf(key);
         if (i < 0) {
-            check.error(map.line, map.column, join(path, key), "required key \"" + key + "\" is missing");
+            if (!misspelt(map, key, accepted)) {
+                check.error(map.line, map.column, join(path, key), "required key \"" + key + "\" is missing");
+            }
             return null;
         }
         return text(check, map, i, join(path, key));
+    }
+
+    /**
+     * Whether the map holds an unknown key that is a typo of {@code key}: that key's "did you
+     * mean" error already says all, so "required key is missing" would repeat it.
+     */
+    static boolean misspelt(MapNode map, String key, List<String> accepted) {
+        for (int i = 0; i < map.length(); i++) {
+            String written = map.keys[i];
+            if (!accepted.contains(written) && key.equals(Suggestions.closest(written, accepted))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String text(MonitorCheck check, MapNode map, int i, String path) {

@@ -50,11 +50,16 @@ final class MonitorValidator {
     private final NameTable names;
     private final Problems problems;
     private final Fields fields = new Fields();
+    private final BlockTrial trial;
+    /** The current monitor's plugin blocks, tried when the monitor has errors; cleared per monitor. */
+    private final List<Trial> trials = new java.util.ArrayList<>();
     /** By config path, the last block that passed; bounded by the handful of config paths. */
     private final Map<String, Passed> lastPassed = new java.util.HashMap<>();
 
-    MonitorValidator(PluginCatalog catalog, String source, boolean single, NameTable names, Problems problems) {
+    MonitorValidator(PluginCatalog catalog, BlockTrial trial, String source, boolean single, NameTable names,
+                     Problems problems) {
         this.catalog = catalog;
+        this.trial = trial;
         this.source = source;
         this.single = single;
         this.names = names;
@@ -67,6 +72,7 @@ final class MonitorValidator {
     MonitorDefinition validate(Parsed.Monitor item) {
         MonitorCheck check = new MonitorCheck(item.node(), single ? "" : "monitors[" + item.index() + "]", source, problems);
         long before = problems.total();
+        trials.clear();
         if (!(item.node() instanceof MapNode monitor)) {
             check.error(item.node().line, item.node().column, "", "expected a monitor (a map with name and "
                     + "pulse_check), got " + item.node().describe());
@@ -96,6 +102,7 @@ final class MonitorValidator {
             }
         }
         if (problems.total() != before || pulse == null) {
+            tryBlocks(check);
             return null;
         }
         return new MonitorDefinition(name, item.index(), enabled, List.copyOf(groups), List.copyOf(notifyGroups),
@@ -106,7 +113,9 @@ final class MonitorValidator {
     private String name(MonitorCheck check, MapNode monitor) {
         int i = monitor.indexOf("name");
         if (i < 0) {
-            check.error(monitor.line, monitor.column, "name", "required key \"name\" is missing");
+            if (!Fields.misspelt(monitor, "name", MONITOR_KEYS)) {
+                check.error(monitor.line, monitor.column, "name", "required key \"name\" is missing");
+            }
             return null;
         }
         String name = Fields.text(check, monitor, i, "name");
@@ -160,7 +169,10 @@ final class MonitorValidator {
         }
         int at = checkKey >= 0 ? checkKey : pulseKey;
         if (at < 0) {
-            check.error(monitor.line, monitor.column, "pulse_check", "required key \"pulse_check\" (or \"pulse\") is missing");
+            if (!Fields.misspelt(monitor, "pulse_check", MONITOR_KEYS) && !Fields.misspelt(monitor, "pulse", MONITOR_KEYS)) {
+                check.error(monitor.line, monitor.column, "pulse_check", "required key \"pulse_check\" (or \"pulse\") "
+                        + "is missing");
+            }
             return null;
         }
         String key = monitor.keys[at];
@@ -170,13 +182,16 @@ final class MonitorValidator {
         }
         Fields.unknownKeys(check, block, key, PULSE_KEYS);
         Fields.groups(check, block, key, groups);
-        String type = Fields.requiredText(check, block, "type", key);
+        String type = Fields.requiredText(check, block, "type", key, PULSE_KEYS);
         Optional<PluginDescriptor> plugin = type == null ? Optional.empty() : plugin(check, block, key, "type", type,
                 "pulse", catalog.pulse(type), catalog.pulseTypes());
+        String family = "pulse";
         Duration interval = null;
         int i = block.indexOf("interval");
         if (i < 0) {
-            check.error(block.line, block.column, key + ".interval", "required key \"interval\" is missing");
+            if (!Fields.misspelt(block, "interval", PULSE_KEYS)) {
+                check.error(block.line, block.column, key + ".interval", "required key \"interval\" is missing");
+            }
         } else {
             interval = fields.duration(check, block, i, key + ".interval");
             if (interval != null && (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0)) {
@@ -204,7 +219,7 @@ final class MonitorValidator {
         }
         int unhealthy = Fields.aliasedCount(check, block, key, "unhealthy_threshold", "max_failures", 1);
         int healthy = Fields.count(check, block, key, "healthy_threshold", 2);
-        Map<String, Object> config = config(check, block, key, "config", plugin);
+        Map<String, Object> config = config(check, block, key, "config", plugin, family);
         if (type == null || interval == null || timeout == null || unhealthy < 1 || healthy < 1 || config == null) {
             return null;
         }
@@ -221,7 +236,7 @@ final class MonitorValidator {
             return null;
         }
         Fields.unknownKeys(check, block, "intervention", INTERVENTION_KEYS);
-        String type = Fields.requiredText(check, block, "action", "intervention");
+        String type = Fields.requiredText(check, block, "action", "intervention", INTERVENTION_KEYS);
         Optional<PluginDescriptor> plugin = type == null ? Optional.empty() : plugin(check, block, "intervention",
                 "action", type, "intervention", catalog.intervention(type), catalog.interventionTypes());
         int attempts = Fields.aliasedCount(check, block, "intervention", "retries", "max_failures", 1);
@@ -239,7 +254,7 @@ final class MonitorValidator {
         } else if (configAt >= 0) {
             configKey = "config";
         }
-        Map<String, Object> config = config(check, block, "intervention", configKey, plugin);
+        Map<String, Object> config = config(check, block, "intervention", configKey, plugin, "intervention");
         if (type == null || attempts < 1 || timeout == null || backoff == null || verify < 1 || config == null) {
             return null;
         }
@@ -276,13 +291,13 @@ final class MonitorValidator {
             }
             Fields.unknownKeys(check, block, path, CODE_KEYS);
             boolean dispatch = Fields.optionalBoolean(check, block, "dispatch", path, true);
-            String type = Fields.requiredText(check, block, "notify", path);
+            String type = Fields.requiredText(check, block, "notify", path, CODE_KEYS);
             Optional<PluginDescriptor> plugin = type == null ? Optional.empty() : plugin(check, block, path, "notify", type,
                     "code", catalog.code(type), catalog.codeTypes());
             Duration cooldown = fields.optionalDuration(check, block, path, "cooldown", null, false);
             Set<String> codeGroups = new LinkedHashSet<>();
             Fields.strings(check, block, "groups", path, codeGroups, "group name");
-            Map<String, Object> config = config(check, block, path, "config", plugin);
+            Map<String, Object> config = config(check, block, path, "config", plugin, "code");
             if (type != null && config != null) {
                 Colour colour = Colour.of(colourKey);
                 byColour.put(colour, new MonitorDefinition.Code(colour, dispatch, type, Optional.ofNullable(cooldown),
@@ -310,7 +325,7 @@ final class MonitorValidator {
      * @return the block (empty when absent or empty), or null when it is not a map
      */
     private Map<String, Object> config(MonitorCheck check, MapNode block, String path, String key,
-                                       Optional<PluginDescriptor> plugin) {
+                                       Optional<PluginDescriptor> plugin, String family) {
         int i = block.indexOf(key);
         String configPath = path + "." + key;
         Map<String, Object> config;
@@ -329,6 +344,8 @@ final class MonitorValidator {
             if (found.isEmpty()) {
                 remember(configPath, config, plugin.get());
             }
+            found = withoutTypoTwins(found, configPath, plugin.get());
+            trials.add(new Trial(family, plugin.get().type(), configPath, config));
             for (ConfigException problem : found) {
                 ManifestPosition at = Paths.locate(check.root, problem.path(), source)
                         .orElse(new ManifestPosition(source, block.line, block.column));
@@ -352,6 +369,65 @@ final class MonitorValidator {
         if (!config.isEmpty()) {
             lastPassed.put(path, new Passed(config, plugin));
         }
+    }
+
+    /**
+     * A misspelt key gives an unknown key with "did you mean" and, when the key it meant is
+     * required, a missing key too: one mistake, so one error, the one that names both spellings.
+     */
+    private static List<ConfigException> withoutTypoTwins(List<ConfigException> found, String configPath,
+                                                          PluginDescriptor plugin) {
+        if (found.size() < 2) {
+            return found;
+        }
+        Set<String> meant = new java.util.HashSet<>();
+        List<String> declared = plugin.keys().stream().map(io.cpra.plugin.api.ConfigKey::name).toList();
+        for (ConfigException problem : found) {
+            String key = problem.path().substring(Math.min(problem.path().length(), configPath.length() + 1));
+            if (problem.reason().startsWith("unknown key") && !key.contains(".") && !key.contains("[")) {
+                String suggestion = Suggestions.closest(key, declared);
+                if (suggestion != null) {
+                    meant.add(configPath + "." + suggestion);
+                }
+            }
+        }
+        if (meant.isEmpty()) {
+            return found;
+        }
+        return found.stream().filter(p -> !(meant.contains(p.path()) && p.reason().startsWith("required key"))).toList();
+    }
+
+    /**
+     * Lets each plugin block of a monitor that has errors be prepared for its own errors, with
+     * the keys already reported left out, and reports what the plugins refuse at a key not
+     * already reported.
+     */
+    private void tryBlocks(MonitorCheck check) {
+        for (Trial t : trials) {
+            Map<String, Object> config = new java.util.LinkedHashMap<>();
+            t.config.forEach((key, value) -> {
+                if (!check.reported(t.path + "." + key)) {
+                    config.put(key, value);
+                }
+            });
+            Optional<ConfigException> refusal;
+            try {
+                refusal = trial.refusal(t.family, t.type, check.name(), t.path, Collections.unmodifiableMap(config));
+            } catch (RuntimeException e) {
+                continue;  // a trial only adds errors; the monitor is refused already
+            }
+            if (refusal.isPresent() && !check.reported(refusal.get().path())) {
+                ConfigException problem = refusal.get();
+                ManifestPosition at = Paths.locate(check.root, problem.path(), source)
+                        .orElse(new ManifestPosition(source, check.root.line, check.root.column));
+                check.error(at.line(), at.column(), problem.path(), problem.reason());
+            }
+        }
+        trials.clear();
+    }
+
+    /** A plugin block to try when its monitor has errors. */
+    private record Trial(String family, String type, String path, Map<String, Object> config) {
     }
 
     /** A block that passed its plugin's check; compared by identity. */

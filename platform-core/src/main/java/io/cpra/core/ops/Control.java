@@ -82,7 +82,7 @@ public final class Control implements AutoCloseable {
         this.settings = settings;
         this.wall = wall;
         this.compiler = new MonitorCompiler(registry, settings.home(), settings.codeCooldown());
-        this.reader = ManifestReader.create(registry);
+        this.reader = ManifestReader.builder(registry).trial(compiler::refusal).build();
     }
 
     // ---- start ------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ public record Loader(ManifestResult result, List<MonitorPlan> plans) {
         ManifestReader reader = ManifestReader.builder(registry)
                 .progressEvery(PROGRESS_EVERY)
                 .progress((monitors, elapsed) -> report(progress, monitors, elapsed))
+                .trial(compiler::refusal)
                 .build();
         List<MonitorPlan> plans = new ArrayList<>();
         ManifestResult result = reader.read(manifest, definition -> compiler.compile(definition).ifPresent(plans::add));
