@@ -63,6 +63,12 @@ public final class Control implements AutoCloseable {
     private final ManifestReader reader;
     private final ExecutorService changes = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("cpra-control").daemon().factory());
+    /**
+     * Reads and prepares reloaded manifests, one at a time and in order, so that a large or
+     * hostile file never holds the changes thread that API writes wait on.
+     */
+    private final ExecutorService reloads = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("cpra-reload").daemon().factory());
     /** API monitors' stored definitions, by name; changed only on the changes thread. */
     private final Map<String, StoredMonitor> apiMonitors = new ConcurrentHashMap<>();
 
@@ -280,8 +286,14 @@ public final class Control implements AutoCloseable {
      *         monitor the API owns
      */
     public CompletableFuture<Outcome> reload(PrintStream progress) {
-        return change(() -> {
-            Loader load = Loader.read(settings.manifest(), compiler, registry, progress);
+        // reading, validating and preparing take as long as the file is large: off the changes
+        // thread, so API writes go on meanwhile; only the apply step waits its turn there
+        return CompletableFuture.supplyAsync(() -> Loader.read(settings.manifest(), compiler, registry, progress), reloads)
+                .thenCompose(load -> change(() -> applyReload(load)));
+    }
+
+    private Outcome applyReload(Loader load) {
+        {
             if (!load.result().ok()) {
                 List<ManifestError> errors = load.result().errors();
                 return new Outcome(400, settings.manifest() + " is invalid (" + errors.size()
@@ -297,7 +309,7 @@ public final class Control implements AutoCloseable {
             ApplyReport report = engine.apply(load.plans(), MonitorPlan.Origin.MANIFEST).join();
             LOG.log(System.Logger.Level.INFO, "manifest " + settings.manifest() + " reloaded: " + report);
             return Outcome.done(200, report);
-        });
+        }
     }
 
     // ---- reads ------------------------------------------------------------------------------
@@ -353,6 +365,7 @@ public final class Control implements AutoCloseable {
 
     @Override
     public void close() {
+        reloads.shutdown();
         changes.shutdown();
     }
 
