@@ -2,6 +2,7 @@ package io.cpra.core;
 
 import io.cpra.core.delivery.DeliverySettings;
 import io.cpra.core.engine.EngineSettings;
+import io.cpra.core.manifest.ManifestLimits;
 import io.cpra.core.ops.Control;
 import io.cpra.core.storage.StorageSettings;
 import io.cpra.core.http.ApiSettings;
@@ -46,6 +47,10 @@ import java.time.Duration;
  *                      {@code cpra.api.protect-reads} ({@code CPRA_API_PROTECT_DASH_READS}, Helidon's
  *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
  *                      {@code .string} and {@code .depth} ({@code CPRA_API_LIMITS_BODY}, ...)
+ * @param manifestLimits bounds on reading the manifest: {@code cpra.manifest-limits.max-bytes}
+ *                      (a larger file is refused by its size before it is read),
+ *                      {@code .max-scalar-length} and {@code .max-alias-text}
+ *                      ({@code CPRA_MANIFEST_DASH_LIMITS_MAX_DASH_BYTES}, ...); see {@link ManifestLimits}
  */
 public record Settings(Path home,
                        String host,
@@ -64,7 +69,8 @@ public record Settings(Path home,
                        int storageConnections,
                        Duration retention,
                        boolean allowCommands,
-                       ApiSettings api) {
+                       ApiSettings api,
+                       ManifestLimits manifestLimits) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -119,7 +125,19 @@ public record Settings(Path home,
                 atLeastOne(cpra.get("storage.connections"), DEFAULT_STORAGE_CONNECTIONS),
                 duration(cpra.get("storage.retention"), DEFAULT_RETENTION),
                 cpra.get("api.allow-commands").asBoolean().orElse(false),
-                api(cpra.get("api")));
+                api(cpra.get("api")),
+                manifestLimits(cpra.get("manifest-limits")));
+    }
+
+    private static ManifestLimits manifestLimits(Config limits) {
+        ManifestLimits defaults = ManifestLimits.DEFAULTS;
+        try {
+            return defaults.withMaxBytes(limits.get("max-bytes").asLong().orElse(defaults.maxBytes()))
+                    .withMaxScalarLength(limits.get("max-scalar-length").asInt().orElse(defaults.maxScalarLength()))
+                    .withMaxAliasText(limits.get("max-alias-text").asLong().orElse(defaults.maxAliasText()));
+        } catch (IllegalArgumentException e) {
+            throw new io.helidon.config.ConfigException("cpra.manifest-limits: " + e.getMessage());
+        }
     }
 
     /**
@@ -137,7 +155,7 @@ public record Settings(Path home,
      * @return them
      */
     public Control.ControlSettings control() {
-        return new Control.ControlSettings(home, manifest, codeCooldown, allowCommands);
+        return new Control.ControlSettings(home, manifest, codeCooldown, allowCommands, manifestLimits);
     }
 
     private static int atLeastOne(Config key, int fallback) {

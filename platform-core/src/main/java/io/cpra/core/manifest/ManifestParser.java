@@ -237,6 +237,12 @@ final class ManifestParser {
                     "the manifest asks for YAML " + version.getSpecVersion().getRepresentation()
                             + " (%YAML directive); cpra reads YAML 1.x");
         }
+        ManifestText.TooLong tooLong = causeOf(e, ManifestText.TooLong.class);
+        if (tooLong != null) {
+            // the last event read is the key (or item) whose value runs on
+            return new ManifestError(new ManifestPosition(source, builder.lastLine(), builder.lastColumn()),
+                    builder.monitorName(), builder.path(), tooLong.getMessage());
+        }
         String message;
         if (tooLarge != null) {
             message = tooLarge.getMessage();

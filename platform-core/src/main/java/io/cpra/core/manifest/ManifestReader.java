@@ -110,7 +110,7 @@ public final class ManifestReader {
             if (size > limits.maxBytes()) {
                 // refused by its size before a byte is read
                 return failed(source, "the manifest is " + size + " bytes, larger than the limit of "
-                        + limits.maxBytes() + " bytes (cpra.manifest.max-bytes)", start);
+                        + limits.maxBytes() + " bytes (limit maxBytes, cpra.manifest-limits.max-bytes)", start);
             }
             FastEvents fast = SubsetCheck.file(file, source, limits);
             if (fast != null) {
@@ -206,8 +206,9 @@ public final class ManifestReader {
         Objects.requireNonNull(consumer, "consumer");
         Load load = new Load(source, single, consumer, start);
         try (Reader in = reader) {
-            ManifestText.Positions tracked = ManifestText.track(in);
-            parse(ManifestParser.yaml(tracked, source, limits), tracked, source, single, load);
+            ManifestText.Positions tracked = ManifestText.track(in, limits.maxScalarLength());
+            parse(ManifestText.marking(ManifestParser.yaml(tracked, source, limits), tracked), tracked, source, single,
+                    load);
         } catch (IOException e) {
             // closing failed after everything was read: nothing was lost
         }

@@ -13,6 +13,9 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.parser.Parser;
+
 /**
  * A manifest's characters as SnakeYAML reads them, with the positions its own errors lack.
  *
@@ -47,8 +50,48 @@ final class ManifestText {
      * @param in the characters
      * @return the same characters, with their positions known
      */
-    static Positions track(Reader in) {
-        return new Positions(in);
+    static Positions track(Reader in, int maxScalarLength) {
+        return new Positions(in, maxScalarLength);
+    }
+
+    /**
+     * A parser that tells the tracked text each time an event is complete, so that the text read
+     * between two events, where one scalar lies, is bounded.
+     */
+    static Parser marking(Parser parser, Positions positions) {
+        return new Parser() {
+            @Override
+            public boolean checkEvent(Event.ID id) {
+                return parser.checkEvent(id);
+            }
+
+            @Override
+            public Event peekEvent() {
+                return parser.peekEvent();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return parser.hasNext();
+            }
+
+            @Override
+            public Event next() {
+                Event event = parser.next();
+                positions.eventDone();
+                return event;
+            }
+        };
+    }
+
+    /** More text between two YAML events than the scalar bound allows. */
+    static final class TooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLong(int limit) {
+            super("a scalar is longer than " + limit + " characters (limit maxScalarLength, "
+                    + "cpra.manifest-limits.max-scalar-length); is a quote left open?");
+        }
     }
 
     /** Bytes that are not text in the manifest's encoding. */
@@ -197,7 +240,15 @@ final class ManifestText {
 
     /** Counts lines and columns (in code points) of the characters handed on. */
     static final class Positions extends Reader {
+        /**
+         * SnakeYAML reads ahead a buffer (64 Ki) and looks a little further for simple keys, so
+         * the text between two events may exceed one scalar by this much.
+         */
+        private static final int LOOK_AHEAD = (1 << 17) + 1024;
+
         private final Reader in;
+        private final long mostBetweenEvents;
+        private long sinceEvent;
         private int line = 1;
         private int column = 1;
         private long codePoints;
@@ -211,8 +262,17 @@ final class ManifestText {
         private int chunkColumn;
         private boolean chunkAfterCr;
 
-        private Positions(Reader in) {
+        private Positions(Reader in, int maxScalarLength) {
             this.in = in;
+            this.mostBetweenEvents = (long) maxScalarLength + LOOK_AHEAD;
+            this.limit = maxScalarLength;
+        }
+
+        private final int limit;
+
+        /** An event was completed: what is read from now on belongs to the next one. */
+        void eventDone() {
+            sinceEvent = 0;
         }
 
         @Override
@@ -225,6 +285,10 @@ final class ManifestText {
             }
             if (n <= 0) {
                 return n;
+            }
+            sinceEvent += n;
+            if (sinceEvent > mostBetweenEvents) {
+                throw new TooLong(limit);
             }
             if (chunk.length < n) {
                 chunk = new char[Math.max(n, 1024)];

@@ -88,7 +88,8 @@ public final class Control implements AutoCloseable {
         this.settings = settings;
         this.wall = wall;
         this.compiler = new MonitorCompiler(registry, settings.home(), settings.codeCooldown());
-        this.reader = ManifestReader.builder(registry).trial(compiler::refusal).build();
+        this.reader = ManifestReader.builder(registry).limits(settings.manifestLimits())
+                .trial(compiler::refusal).build();
     }
 
     // ---- start ------------------------------------------------------------------------------
@@ -288,7 +289,8 @@ public final class Control implements AutoCloseable {
     public CompletableFuture<Outcome> reload(PrintStream progress) {
         // reading, validating and preparing take as long as the file is large: off the changes
         // thread, so API writes go on meanwhile; only the apply step waits its turn there
-        return CompletableFuture.supplyAsync(() -> Loader.read(settings.manifest(), compiler, registry, progress), reloads)
+        return CompletableFuture.supplyAsync(() -> Loader.read(settings.manifest(), settings.manifestLimits(), compiler,
+                        registry, progress), reloads)
                 .thenCompose(load -> change(() -> applyReload(load)));
     }
 
@@ -376,7 +378,21 @@ public final class Control implements AutoCloseable {
      * @param manifest      the manifest file
      * @param codeCooldown  the default cooldown of codes
      * @param allowCommands whether the API may define monitors that run local programs
+     * @param manifestLimits bounds on reading the manifest at reloads
      */
-    public record ControlSettings(Path home, Path manifest, java.time.Duration codeCooldown, boolean allowCommands) {
+    public record ControlSettings(Path home, Path manifest, java.time.Duration codeCooldown, boolean allowCommands,
+                                  io.cpra.core.manifest.ManifestLimits manifestLimits) {
+
+        /**
+         * Settings with the default manifest limits.
+         *
+         * @param home          the cpra home
+         * @param manifest      the manifest file
+         * @param codeCooldown  the default cooldown of codes
+         * @param allowCommands whether the API may define monitors that run local programs
+         */
+        public ControlSettings(Path home, Path manifest, java.time.Duration codeCooldown, boolean allowCommands) {
+            this(home, manifest, codeCooldown, allowCommands, io.cpra.core.manifest.ManifestLimits.DEFAULTS);
+        }
     }
 }

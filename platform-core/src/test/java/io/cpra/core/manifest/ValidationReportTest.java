@@ -190,7 +190,8 @@ class ValidationReportTest {
                 .build().read(huge, seen::add);
 
         assertThat(result.errors()).extracting(ManifestError::toString).containsExactly(huge
-                + ": the manifest is 1100000000 bytes, larger than the limit of 268435456 bytes (cpra.manifest.max-bytes)");
+                + ": the manifest is 1100000000 bytes, larger than the limit of 268435456 bytes (limit maxBytes,"
+                + " cpra.manifest-limits.max-bytes)");
         assertThat(seen).isEmpty();
     }
 }
