@@ -99,6 +99,24 @@ class ValidateCommandIT {
     }
 
     @Test
+    void aFiftyMegabyteUnterminatedQuoteIsRefusedAtTheScalarBoundOnASmallHeap() throws Exception {
+        Path file = temp.resolve("open-quote.yaml");
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("monitors:\n  - name: \"");
+            String line = "x".repeat(1023) + "\n";
+            for (int i = 0; i < 50 * 1024; i++) {
+                out.write(line);
+            }
+        }
+
+        Distribution.Result result = cpra.env("CPRA_JAVA_OPTS", "-Xmx256m").run("validate", file.toString());
+
+        assertThat(result.status()).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains(file + ":2:5: name: a scalar is longer than 1048576 characters")
+                .doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
     void filesThatAreNoManifestSayWhy() throws Exception {
         Distribution.Result binary = validate("binary.yaml", new byte[] {'m', 'o', 'n', ':', '\n', 'a', (byte) 0xFF, 0});
         Distribution.Result nul = validate("nul.yaml", "monitors:\n  - name: a\u0000b\n");
