@@ -54,6 +54,7 @@ class KeyRolesTest {
     void everyBundledKeyWithARoleIsMarked() {
         Map<String, Set<KeyRole>> expected = new TreeMap<>(Map.ofEntries(
                 Map.entry("http.url", EnumSet.of(KeyRole.TARGET_URL)),
+                Map.entry("http.auth", EnumSet.of(KeyRole.SECRET)),
                 Map.entry("http.headers", EnumSet.of(KeyRole.SECRET)),
                 Map.entry("http.password", EnumSet.of(KeyRole.SECRET)),
                 Map.entry("http.ca_file", EnumSet.of(KeyRole.READ_PATH)),

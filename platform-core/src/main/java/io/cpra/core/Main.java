@@ -159,7 +159,7 @@ public final class Main {
             for (PluginFailure failure : registry.failures()) {
                 err.println("warning: " + failure.message());
             }
-            Loader load = Loader.read(manifest, compiler(registry, settings), registry, err);
+            Loader load = Loader.read(manifest, settings.manifestLimits(), compiler(registry, settings), registry, err);
             load.plans().forEach(Loader::close);
             if (!load.result().ok()) {
                 err.println(load.result().describe());
@@ -209,7 +209,7 @@ public final class Main {
             registry.close();
             return 1;
         }
-        Loader load = Loader.read(settings.manifest(), compiler(registry, settings), registry, out);
+        Loader load = Loader.read(settings.manifest(), settings.manifestLimits(), compiler(registry, settings), registry, out);
         if (!load.result().ok()) {
             err.println(load.result().describe());
             err.println("cpra: not starting: the manifest " + settings.manifest() + " has errors");

@@ -2,6 +2,7 @@ package io.cpra.core;
 
 import io.cpra.core.delivery.DeliverySettings;
 import io.cpra.core.engine.EngineSettings;
+import io.cpra.core.manifest.ManifestLimits;
 import io.cpra.core.ops.Control;
 import io.cpra.core.history.HistorySettings;
 import io.cpra.plugin.api.Durations;
@@ -54,6 +55,10 @@ import java.time.Duration;
  * @param listener      the listener's deadlines, connection caps and TLS: the dashed keys under
  *                      {@code server} ({@code server.idle-timeout}, {@code server.max-connections},
  *                      {@code server.tls.certificate}, ...)
+ * @param manifestLimits bounds on reading the manifest: {@code cpra.manifest-limits.max-bytes}
+ *                      (a larger file is refused by its size before it is read),
+ *                      {@code .max-scalar-length} and {@code .max-alias-text}
+ *                      ({@code CPRA_MANIFEST_DASH_LIMITS_MAX_DASH_BYTES}, ...); see {@link ManifestLimits}
  */
 public record Settings(Path home,
                        String host,
@@ -75,7 +80,8 @@ public record Settings(Path home,
                        ApiSettings api,
                        HistorySettings history,
                        WebSettings web,
-                       ListenerSettings listener) {
+                       ListenerSettings listener,
+                       ManifestLimits manifestLimits) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -137,7 +143,19 @@ public record Settings(Path home,
                         duration(cpra.get("history.day-retention"), Durations.format(HistorySettings.DEFAULT_DAYS)),
                         atLeastOne(cpra.get("history.backlog"), HistorySettings.DEFAULT_BACKLOG)),
                 WebSettings.from(cpra),
-                ListenerSettings.from(config.get("server"), home));
+                ListenerSettings.from(config.get("server"), home),
+                manifestLimits(cpra.get("manifest-limits")));
+    }
+
+    private static ManifestLimits manifestLimits(Config limits) {
+        ManifestLimits defaults = ManifestLimits.DEFAULTS;
+        try {
+            return defaults.withMaxBytes(limits.get("max-bytes").asLong().orElse(defaults.maxBytes()))
+                    .withMaxScalarLength(limits.get("max-scalar-length").asInt().orElse(defaults.maxScalarLength()))
+                    .withMaxAliasText(limits.get("max-alias-text").asLong().orElse(defaults.maxAliasText()));
+        } catch (IllegalArgumentException e) {
+            throw new io.helidon.config.ConfigException("cpra.manifest-limits: " + e.getMessage());
+        }
     }
 
     /**
@@ -155,7 +173,7 @@ public record Settings(Path home,
      * @return them
      */
     public Control.ControlSettings control() {
-        return new Control.ControlSettings(home, manifest, codeCooldown, allowCommands);
+        return new Control.ControlSettings(home, manifest, codeCooldown, allowCommands, manifestLimits);
     }
 
     private static int atLeastOne(Config key, int fallback) {

@@ -34,6 +34,8 @@ import java.util.List;
  * @param overdue             whether its due check has waited more than an interval past its due
  *                            time without starting (the engine is behind, or its destination is
  *                            held to a fair share)
+ * @param notifyGroups        CPRA's notification groups it names ({@code notify_groups}, {@code codes.groups}
+ *                            and each colour's {@code groups}), possibly empty
  */
 public record MonitorView(String name,
                           String pulseType,
@@ -55,7 +57,8 @@ public record MonitorView(String name,
                           MonitorPlan.Origin origin,
                           List<Outcome> recentOutcomes,
                           Instant lastRun,
-                          boolean overdue) {
+                          boolean overdue,
+                          List<String> notifyGroups) {
 
     /**
      * One check outcome.

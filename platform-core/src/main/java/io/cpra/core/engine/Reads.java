@@ -116,7 +116,7 @@ final class Reads {
                 status == 0 ? null : PulseOutcome.Status.values()[status - 1], store.lastLatencyMicros().get(row),
                 store.flags().has(row, EntityStore.PULSE_IN_FLIGHT), nextDue, windows.until(row),
                 store.flags().has(row, EntityStore.API_DEFINED) ? MonitorPlan.Origin.API : MonitorPlan.Origin.MANIFEST,
-                recent.of(store.handleOf(row)), lastRun, admission.overdue(row));
+                recent.of(store.handleOf(row)), lastRun, admission.overdue(row), spec.notifyGroups());
     }
 
     EngineSummary summary() {

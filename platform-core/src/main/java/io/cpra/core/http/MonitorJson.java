@@ -28,11 +28,14 @@ final class MonitorJson {
     static JsonObjectBuilder of(MonitorView view) {
         JsonArrayBuilder groups = Wire.JSON.createArrayBuilder();
         view.groups().forEach(groups::add);
+        JsonArrayBuilder notifyGroups = Wire.JSON.createArrayBuilder();
+        view.notifyGroups().forEach(notifyGroups::add);
         JsonObjectBuilder object = Wire.JSON.createObjectBuilder()
                 .add("name", view.name())
                 .add("type", view.pulseType())
                 .add("interval", Wire.nanos(view.intervalNanos()))
                 .add("groups", groups)
+                .add("notify_groups", notifyGroups)
                 .add("enabled", view.enabled())
                 .add("paused", view.paused())
                 .add("stage", Wire.name(view.stage()))

@@ -63,6 +63,12 @@ public final class Control implements AutoCloseable {
     private final ManifestReader reader;
     private final ExecutorService changes = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("cpra-control").daemon().factory());
+    /**
+     * Reads and prepares reloaded manifests, one at a time and in order, so that a large or
+     * hostile file never holds the changes thread that API writes wait on.
+     */
+    private final ExecutorService reloads = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("cpra-reload").daemon().factory());
     /** API monitors' stored definitions, by name; changed only on the changes thread. */
     private final Map<String, StoredMonitor> apiMonitors = new ConcurrentHashMap<>();
 
@@ -82,7 +88,8 @@ public final class Control implements AutoCloseable {
         this.settings = settings;
         this.wall = wall;
         this.compiler = new MonitorCompiler(registry, settings.home(), settings.codeCooldown());
-        this.reader = ManifestReader.create(registry);
+        this.reader = ManifestReader.builder(registry).limits(settings.manifestLimits())
+                .trial(compiler::refusal).build();
     }
 
     // ---- start ------------------------------------------------------------------------------
@@ -280,8 +287,15 @@ public final class Control implements AutoCloseable {
      *         monitor the API owns
      */
     public CompletableFuture<Outcome> reload(PrintStream progress) {
-        return change(() -> {
-            Loader load = Loader.read(settings.manifest(), compiler, registry, progress);
+        // reading, validating and preparing take as long as the file is large: off the changes
+        // thread, so API writes go on meanwhile; only the apply step waits its turn there
+        return CompletableFuture.supplyAsync(() -> Loader.read(settings.manifest(), settings.manifestLimits(), compiler,
+                        registry, progress), reloads)
+                .thenCompose(load -> change(() -> applyReload(load)));
+    }
+
+    private Outcome applyReload(Loader load) {
+        {
             if (!load.result().ok()) {
                 List<ManifestError> errors = load.result().errors();
                 return new Outcome(400, settings.manifest() + " is invalid (" + errors.size()
@@ -297,7 +311,7 @@ public final class Control implements AutoCloseable {
             ApplyReport report = engine.apply(load.plans(), MonitorPlan.Origin.MANIFEST).join();
             LOG.log(System.Logger.Level.INFO, "manifest " + settings.manifest() + " reloaded: " + report);
             return Outcome.done(200, report);
-        });
+        }
     }
 
     // ---- reads ------------------------------------------------------------------------------
@@ -353,6 +367,7 @@ public final class Control implements AutoCloseable {
 
     @Override
     public void close() {
+        reloads.shutdown();
         changes.shutdown();
     }
 
@@ -363,7 +378,21 @@ public final class Control implements AutoCloseable {
      * @param manifest      the manifest file
      * @param codeCooldown  the default cooldown of codes
      * @param allowCommands whether the API may define monitors that run local programs
+     * @param manifestLimits bounds on reading the manifest at reloads
      */
-    public record ControlSettings(Path home, Path manifest, java.time.Duration codeCooldown, boolean allowCommands) {
+    public record ControlSettings(Path home, Path manifest, java.time.Duration codeCooldown, boolean allowCommands,
+                                  io.cpra.core.manifest.ManifestLimits manifestLimits) {
+
+        /**
+         * Settings with the default manifest limits.
+         *
+         * @param home          the cpra home
+         * @param manifest      the manifest file
+         * @param codeCooldown  the default cooldown of codes
+         * @param allowCommands whether the API may define monitors that run local programs
+         */
+        public ControlSettings(Path home, Path manifest, java.time.Duration codeCooldown, boolean allowCommands) {
+            this(home, manifest, codeCooldown, allowCommands, io.cpra.core.manifest.ManifestLimits.DEFAULTS);
+        }
     }
 }

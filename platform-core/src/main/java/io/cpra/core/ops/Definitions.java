@@ -39,6 +39,9 @@ public final class Definitions {
         monitor.put("name", d.name());
         monitor.put("enabled", d.enabled());
         monitor.put("groups", d.groups());
+        if (!d.notifyGroups().isEmpty()) {
+            monitor.put("notify_groups", d.notifyGroups());
+        }
         MonitorDefinition.Pulse p = d.pulse();
         Map<String, Object> pulse = new LinkedHashMap<>();
         pulse.put("type", p.type());
@@ -66,6 +69,9 @@ public final class Definitions {
                 code.put("dispatch", c.dispatch());
                 code.put("notify", c.type());
                 c.cooldown().ifPresent(cooldown -> code.put("cooldown", Durations.format(cooldown)));
+                if (!c.groups().isEmpty()) {
+                    code.put("groups", c.groups());
+                }
                 code.put("config", c.config());
                 codes.put(entry.getKey().key(), code);
             }

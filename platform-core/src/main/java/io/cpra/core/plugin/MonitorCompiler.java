@@ -76,6 +76,36 @@ public final class MonitorCompiler {
         }
     }
 
+    /**
+     * Prepares one block of a monitor that has other errors, to learn what its plugin refuses,
+     * and closes the instance at once ({@link io.cpra.core.manifest.BlockTrial}).
+     *
+     * @param family  {@code pulse}, {@code intervention} or {@code code}
+     * @param type    the plugin's type
+     * @param monitor the monitor's name
+     * @param path    the block's key path
+     * @param config  the block
+     * @return the plugin's refusal, or empty
+     */
+    public Optional<ConfigException> refusal(String family, String type, String monitor, String path,
+                                             Map<String, Object> config) {
+        Optional<? extends Plugin<? extends AutoCloseable>> plugin = switch (family) {
+            case "pulse" -> registry.pulsePlugin(type);
+            case "intervention" -> registry.interventionPlugin(type);
+            case "code" -> registry.codePlugin(type);
+            default -> Optional.empty();
+        };
+        if (plugin.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            closeQuietly(prepare(plugin.get(), monitor, path, config, PluginContext.of(monitor, home)));
+            return Optional.empty();
+        } catch (ConfigException e) {
+            return Optional.of(e);
+        }
+    }
+
     private MonitorPlan build(MonitorDefinition definition, List<AutoCloseable> prepared) {
         String name = definition.name();
         PluginContext context = PluginContext.of(name, home);
@@ -118,8 +148,10 @@ public final class MonitorCompiler {
             }
         }
         List<String> sharedGroups = groups.computeIfAbsent(definition.groups(), g -> g);
+        List<String> notifyGroups = definition.allNotifyGroups();
+        List<String> sharedNotifyGroups = notifyGroups.isEmpty() ? List.of() : groups.computeIfAbsent(notifyGroups, g -> g);
         MonitorSpec spec = new MonitorSpec(pulse.type(), pulse.interval().toNanos(), pulse.timeout().toNanos(),
-                policy.build(), interventionSpec, routes, sharedGroups);
+                policy.build(), interventionSpec, routes, sharedGroups, sharedNotifyGroups);
         spec = specs.computeIfAbsent(spec, s -> s);
         return new MonitorPlan(name, definition.enabled(), check, spec, Fingerprint.of(definition));
     }

@@ -39,7 +39,7 @@ class MonitorRoutesTest {
 
         assertThat(reply.status()).isEqualTo(200);
         JsonObject view = reply.json();
-        assertThat(view.keySet()).containsExactlyInAnyOrder("name", "type", "interval", "groups", "enabled", "paused",
+        assertThat(view.keySet()).containsExactlyInAnyOrder("name", "type", "interval", "groups", "notify_groups", "enabled", "paused",
                 "stage", "colour", "consecutive_failures", "success_streak", "intervention_attempts", "verify_remaining",
                 "incident_id", "last_check", "last_run", "overdue", "check_running", "next_due", "maintenance_until",
                 "origin", "definition",

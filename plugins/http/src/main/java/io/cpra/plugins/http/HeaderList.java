@@ -69,18 +69,17 @@ final class HeaderList {
             return EMPTY;
         }
         List<String> lines = new ArrayList<>();
-        if (raw instanceof List<?> list) {
+        if (raw instanceof String one) {
+            // CPRA's StringList: one "Name: value" string stands for a list of one
+            lines.add(entry(one, key));
+        } else if (raw instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
                 String where = key + "[" + i + "]";
                 if (!(item instanceof String line)) {
                     throw new Malformed(where, "expected a \"Name: value\" string, got " + item);
                 }
-                int colon = line.indexOf(':');
-                if (colon <= 0) {
-                    throw new Malformed(where, "expected \"Name: value\", got \"" + line + "\"");
-                }
-                lines.add(line(line.substring(0, colon).strip(), line.substring(colon + 1).strip(), where));
+                lines.add(entry(line, where));
             }
         } else if (raw instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -96,6 +95,14 @@ final class HeaderList {
             throw new Malformed(key, "expected a list of \"Name: value\" strings or a map of names to values");
         }
         return new HeaderList(lines);
+    }
+
+    private static String entry(String line, String where) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            throw new Malformed(where, "expected \"Name: value\", got \"" + line + "\"");
+        }
+        return line(line.substring(0, colon).strip(), line.substring(colon + 1).strip(), where);
     }
 
     private static String line(String name, String value, String where) {

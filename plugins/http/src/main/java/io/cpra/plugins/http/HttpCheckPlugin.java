@@ -75,6 +75,9 @@ public final class HttpCheckPlugin implements PulsePlugin {
                     .withRoles(KeyRole.SECRET),
             ConfigKey.optional("body", ValueType.STRING, null,
                     "the request body to send"),
+            ConfigKey.optional("auth", ValueType.STRING, null,
+                    "the Authorization header's value, such as \"Bearer abc\" (CPRA's auth key)")
+                    .withRoles(KeyRole.SECRET),
             ConfigKey.optional("username", ValueType.STRING, null,
                     "user for HTTP basic authentication (needs password)"),
             ConfigKey.optional("password", ValueType.STRING, null,
@@ -212,6 +215,20 @@ public final class HttpCheckPlugin implements PulsePlugin {
         } catch (HeaderList.Malformed e) {
             throw config.error(e.where, e.getMessage());
         }
+        String auth = config.optionalString("auth").orElse(null);
+        if (auth != null) {
+            if (headers.has("Authorization")) {
+                throw config.error("auth", "headers already set Authorization; use one or the other");
+            }
+            if (auth.isBlank()) {
+                throw config.error("auth", "expected the Authorization header's value, such as \"Bearer abc\", got an empty text");
+            }
+            try {
+                headers = headers.with("Authorization", auth.strip());
+            } catch (HeaderList.Malformed e) {
+                throw config.error("auth", e.getMessage());
+            }
+        }
         String username = config.optionalString("username").orElse(null);
         String password = config.optionalString("password").orElse(null);
         if ((username == null) != (password == null)) {
@@ -220,7 +237,8 @@ public final class HttpCheckPlugin implements PulsePlugin {
         }
         if (username != null) {
             if (headers.has("Authorization")) {
-                throw config.error("username", "headers already set Authorization; use one or the other");
+                throw config.error("username", (auth != null ? "auth" : "headers")
+                        + " already set Authorization; use one or the other");
             }
             String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
             headers = headers.with("Authorization", "Basic " + token);

@@ -61,7 +61,14 @@ class HeaderListTest {
                 Arguments.of(List.of(Map.of("a", "b")), "headers[0]"),
                 Arguments.of(Map.of("X-A", "line\nbreak"), "headers.X-A"),
                 Arguments.of(Map.of("X-A", List.of("1")), "headers.X-A"),
-                Arguments.of("Accept: x", "headers"));
+                Arguments.of("Accept x", "headers"),
+                Arguments.of(5, "headers"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void oneStringStandsForAListOfOne() {
+        assertThat(HeaderList.parse("Accept: application/json", "headers").lines())
+                .containsExactly("Accept: application/json");
     }
 
     @ParameterizedTest
