@@ -46,13 +46,15 @@ public record HttpTarget(URI uri, String method, Map<String, String> headers, Du
     }
 
     /**
-     * The target's origin and path without user info, query or fragment: what a
-     * {@code Notifier#destination()} may show without leaking credentials in the URL's query.
+     * The target's origin, with {@code /...} for a path: what a {@code Notifier#destination()},
+     * an outcome message or a log line may show. The URL is a secret (its path, user info or
+     * query often carries a token), so nothing after the port is shown.
      *
-     * @return such as {@code https://hooks.example.com:443/alerts}
+     * @return such as {@code https://hooks.example.com:443/...}
      */
     public String withoutSecrets() {
-        return origin(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        String path = uri.getRawPath();
+        return origin(uri) + (path == null || path.isEmpty() || path.equals("/") ? "" : "/...");
     }
 
     /**
