@@ -5,6 +5,7 @@ import io.cpra.core.engine.EngineSettings;
 import io.cpra.core.ops.Control;
 import io.cpra.core.storage.StorageSettings;
 import io.cpra.core.http.ApiSettings;
+import io.cpra.core.trust.ApiPolicy;
 import io.cpra.plugin.api.Durations;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
@@ -40,8 +41,8 @@ import java.time.Duration;
  * @param storagePassword its password ({@code cpra.storage.password}, {@code CPRA_STORAGE_PASSWORD})
  * @param storageConnections connections to hold open ({@code cpra.storage.connections})
  * @param retention     how long events and closed incidents are kept ({@code cpra.storage.retention})
- * @param allowCommands whether the API may define monitors that run local programs
- *                      ({@code cpra.api.allow-commands}, {@code CPRA_API_ALLOW_DASH_COMMANDS})
+ * @param apiPolicy     what monitors defined through the API may do: {@code cpra.api.allow-commands}
+ *                      ({@code CPRA_API_ALLOW_DASH_COMMANDS}) and {@code cpra.api.policy.*}
  * @param api           the HTTP API's token and limits: {@code cpra.api.token} ({@code CPRA_API_TOKEN}),
  *                      {@code cpra.api.protect-reads} ({@code CPRA_API_PROTECT_DASH_READS}, Helidon's
  *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
@@ -63,7 +64,7 @@ public record Settings(Path home,
                        String storagePassword,
                        int storageConnections,
                        Duration retention,
-                       boolean allowCommands,
+                       ApiPolicy apiPolicy,
                        ApiSettings api) {
 
     /** Listen on every interface, as monitoring servers usually do. */
@@ -118,7 +119,7 @@ public record Settings(Path home,
                 cpra.get("storage.password").asString().orElse(""),
                 atLeastOne(cpra.get("storage.connections"), DEFAULT_STORAGE_CONNECTIONS),
                 duration(cpra.get("storage.retention"), DEFAULT_RETENTION),
-                cpra.get("api.allow-commands").asBoolean().orElse(false),
+                ApiPolicy.from(cpra.get("api")),
                 api(cpra.get("api")));
     }
 
@@ -137,7 +138,7 @@ public record Settings(Path home,
      * @return them
      */
     public Control.ControlSettings control() {
-        return new Control.ControlSettings(home, manifest, codeCooldown, allowCommands);
+        return new Control.ControlSettings(home, manifest, codeCooldown, apiPolicy);
     }
 
     private static int atLeastOne(Config key, int fallback) {
