@@ -39,6 +39,9 @@ public final class PolicyCheck {
         }
     }
 
+    /** The names of the server's own log files (Main's handler writes {@code cpra.%g.log}). */
+    private static final java.util.regex.Pattern OWN_LOG = java.util.regex.Pattern.compile("cpra\\.\\d+\\.log(\\.lck)?");
+
     private final ApiPolicy policy;
     private final PluginCatalog catalog;
     private final Confinement writes;
@@ -166,7 +169,7 @@ public final class PolicyCheck {
             }
             if (value instanceof String text) {
                 if (key.has(KeyRole.WRITE_PATH)) {
-                    writes.refusal(text).ifPresent(r -> refusals.add(new Refusal(keyPath, r)));
+                    writes.refusal(text).or(() -> ownLog(text)).ifPresent(r -> refusals.add(new Refusal(keyPath, r)));
                 }
                 if (key.has(KeyRole.READ_PATH) && !isLocalProgram(block)) {
                     reads.refusal(text).ifPresent(r -> refusals.add(new Refusal(keyPath, r)));
@@ -187,6 +190,18 @@ public final class PolicyCheck {
                 checkKeys(block, keyPath, map, key.children(), hosts, matchers, refusals);
             }
         }
+    }
+
+    /**
+     * The server's own log ({@code cpra.0.log} to {@code cpra.4.log} in the logs folder, and
+     * their lock files) is not a file API monitors may append to: lines there are the server's.
+     */
+    private static Optional<String> ownLog(String value) {
+        String name = value.strip().replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        return OWN_LOG.matcher(name).matches()
+                ? Optional.of("\"" + value + "\" is the server's own log; write to another file under logs/")
+                : Optional.empty();
     }
 
     /** A secret's {@code <key>_file} is a read, its {@code <key>_env} a look into the server's environment. */

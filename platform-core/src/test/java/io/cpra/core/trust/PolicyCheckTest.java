@@ -62,6 +62,8 @@ class PolicyCheckTest {
             assertThat(r.reason()).contains("/root/.bashrc").contains("logs");
         });
         assertThat(refusals(withCode("log", Map.of("file", "logs/red.log")))).isEmpty();
+        assertThat(refusals(withCode("log", Map.of("file", "logs/cpra.0.log")))).as("the server's own log")
+                .singleElement().satisfies(r -> assertThat(r.reason()).contains("own log"));
     }
 
     @Test
