@@ -131,6 +131,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void theApiPolicyDecidesFromDescriptorsBeforeAnyPluginRuns() {
+        noClasses().that().resideInAPackage("io.cpra.core.trust..")
+                .should().dependOnClassesThat(JavaClass.Predicates.assignableTo("io.cpra.plugin.api.Plugin")
+                        .or(JavaClass.Predicates.assignableTo("io.cpra.plugin.api.PulseCheck"))
+                        .or(JavaClass.Predicates.assignableTo("io.cpra.plugin.api.Intervention"))
+                        .or(JavaClass.Predicates.assignableTo("io.cpra.plugin.api.Notifier")))
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.cpra.core.engine..", "io.cpra.core.http..",
+                        "io.cpra.core.ops..", "io.cpra.core.storage..", "io.cpra.core.plugin..")
+                .because("the API policy is checked from what descriptors declare, before a plugin prepares"
+                        + " anything, so a refused monitor creates, opens and probes nothing (docs/operations.md,"
+                        + " Trust model)")
+                .check(classes);
+    }
+
+    @Test
     void lifecycleIsPureJava() {
         classes().that().resideInAPackage("io.cpra.core.engine.lifecycle..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(

@@ -10,6 +10,7 @@ import io.cpra.core.storage.StorageSettings;
 import io.cpra.core.http.ApiSettings;
 import io.cpra.core.web.WebSettings;
 import io.cpra.core.listen.ListenerSettings;
+import io.cpra.core.trust.ApiPolicy;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 
@@ -45,8 +46,8 @@ import java.time.Duration;
  * @param storageConnections connections to hold open ({@code cpra.storage.connections})
  * @param retention     how long events and closed incidents are kept ({@code cpra.storage.retention})
  * @param history       check history retention per tier and the writer's backlog ({@code cpra.history.*})
- * @param allowCommands whether the API may define monitors that run local programs
- *                      ({@code cpra.api.allow-commands}, {@code CPRA_API_ALLOW_DASH_COMMANDS})
+ * @param apiPolicy     what monitors defined through the API may do: {@code cpra.api.allow-commands}
+ *                      ({@code CPRA_API_ALLOW_DASH_COMMANDS}) and {@code cpra.api.policy.*}
  * @param api           the HTTP API's token and limits: {@code cpra.api.token} ({@code CPRA_API_TOKEN}),
  *                      {@code cpra.api.protect-reads} ({@code CPRA_API_PROTECT_DASH_READS}, Helidon's
  *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
@@ -76,7 +77,7 @@ public record Settings(Path home,
                        String storagePassword,
                        int storageConnections,
                        Duration retention,
-                       boolean allowCommands,
+                       ApiPolicy apiPolicy,
                        ApiSettings api,
                        HistorySettings history,
                        WebSettings web,
@@ -135,7 +136,7 @@ public record Settings(Path home,
                 cpra.get("storage.password").asString().orElse(""),
                 atLeastOne(cpra.get("storage.connections"), DEFAULT_STORAGE_CONNECTIONS),
                 duration(cpra.get("storage.retention"), DEFAULT_RETENTION),
-                cpra.get("api.allow-commands").asBoolean().orElse(false),
+                ApiPolicy.from(cpra.get("api")),
                 api(cpra.get("api")),
                 new HistorySettings(
                         duration(cpra.get("history.minute-retention"), Durations.format(HistorySettings.DEFAULT_MINUTES)),
@@ -173,7 +174,7 @@ public record Settings(Path home,
      * @return them
      */
     public Control.ControlSettings control() {
-        return new Control.ControlSettings(home, manifest, codeCooldown, allowCommands, manifestLimits);
+        return new Control.ControlSettings(home, manifest, codeCooldown, apiPolicy, manifestLimits);
     }
 
     private static int atLeastOne(Config key, int fallback) {

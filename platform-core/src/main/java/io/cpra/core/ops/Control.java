@@ -14,6 +14,9 @@ import io.cpra.core.storage.MonitorHold;
 import io.cpra.core.storage.Storage;
 import io.cpra.core.storage.StorageBatch;
 import io.cpra.core.storage.StoredMonitor;
+import io.cpra.core.trust.ApiPolicy;
+import io.cpra.core.trust.PolicyCheck;
+import io.cpra.core.trust.Redaction;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -47,12 +50,16 @@ import java.util.concurrent.Executors;
  * created; a reload leaves them alone, and a manifest that defines one of their names is
  * refused at reload. At start, should the manifest define a name that storage also holds from
  * the API, the manifest wins and the stored definition is removed, with a warning.
+ *
+ * <p><b>What the API may define.</b> API monitors are held to the {@link ApiPolicy} before any
+ * plugin prepares them (403 when refused), and again at every start and reload: a stored
+ * monitor the policy now refuses stays in storage but does not run, and is listed by
+ * {@link #refused()} until it is replaced or deleted. Definitions are shown with their secrets
+ * masked ({@link Redaction}); a replacement that sends a mask back keeps the stored secret.
  */
 public final class Control implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Control.class.getName());
-    /** Plugin types that run programs on this host: the API may define them only when allowed. */
-    private static final Set<String> LOCAL_COMMANDS = Set.of("command", "script");
 
     private final Engine engine;
     private final Storage storage;
@@ -71,6 +78,9 @@ public final class Control implements AutoCloseable {
             Thread.ofPlatform().name("cpra-reload").daemon().factory());
     /** API monitors' stored definitions, by name; changed only on the changes thread. */
     private final Map<String, StoredMonitor> apiMonitors = new ConcurrentHashMap<>();
+    /** Stored API monitors the policy refuses, by name; changed only on the changes thread. */
+    private final Map<String, RefusedMonitor> refused = new ConcurrentHashMap<>();
+    private final PolicyCheck policy;
 
     /**
      * Creates the control plane.
@@ -90,6 +100,7 @@ public final class Control implements AutoCloseable {
         this.compiler = new MonitorCompiler(registry, settings.home(), settings.codeCooldown());
         this.reader = ManifestReader.builder(registry).limits(settings.manifestLimits())
                 .trial(compiler::refusal).build();
+        this.policy = PolicyCheck.create(settings.policy(), registry, settings.home());
     }
 
     // ---- start ------------------------------------------------------------------------------
@@ -113,21 +124,82 @@ public final class Control implements AutoCloseable {
                 shadowed.deleteMonitor(stored.name());
                 continue;
             }
-            List<MonitorPlan> compiled = new ArrayList<>();
-            ManifestResult result = reader.validateMonitor("stored monitor " + stored.name(),
-                    Definitions.map(stored.definition()), d -> compiler.compile(d).ifPresent(compiled::add));
-            if (!result.ok()) {
-                LOG.log(System.Logger.Level.ERROR, "monitor " + stored.name() + " defined through the API no longer "
-                        + "validates and is not loaded:\n" + result.describe());
-                continue;
-            }
-            apiMonitors.put(stored.name(), stored);
-            compiled.forEach(plan -> plans.add(plan.from(MonitorPlan.Origin.API)));
+            admit(stored).ifPresent(plans::add);
         }
         if (!shadowed.isEmpty()) {
             storage.write(shadowed);
         }
         return plans;
+    }
+
+    /**
+     * Validates a stored API monitor, holds it to the policy and compiles it; a refused one is
+     * listed in {@link #refused()} and logged, an invalid one logged.
+     *
+     * @return the plan, or empty when the monitor does not run
+     */
+    private Optional<MonitorPlan> admit(StoredMonitor stored) {
+        Map<String, Object> definition = Definitions.map(stored.definition());
+        List<MonitorPlan> compiled = new ArrayList<>();
+        List<PolicyCheck.Refusal> refusals = new ArrayList<>();
+        ManifestResult result = reader.validateMonitor("stored monitor " + stored.name(), definition, d -> {
+            refusals.addAll(policy.check(d));
+            if (refusals.isEmpty()) {
+                compiler.compile(d).ifPresent(compiled::add);
+            }
+        });
+        if (!result.ok()) {
+            compiled.forEach(Loader::close);
+            LOG.log(System.Logger.Level.ERROR, "monitor " + stored.name() + " defined through the API no longer "
+                    + "validates and is not loaded:\n" + Redaction.scrub(result.describe(),
+                    Redaction.secrets(definition, registry)));
+            return Optional.empty();
+        }
+        if (!refusals.isEmpty()) {
+            List<String> reasons = refusals.stream().map(PolicyCheck.Refusal::toString).toList();
+            refused.put(stored.name(), new RefusedMonitor(stored.name(), reasons, stored));
+            apiMonitors.remove(stored.name());
+            LOG.log(System.Logger.Level.WARNING, "monitor " + stored.name() + " defined through the API is refused by "
+                    + "the API policy and does not run: " + String.join("; ", reasons));
+            return Optional.empty();
+        }
+        refused.remove(stored.name());
+        apiMonitors.put(stored.name(), stored);
+        return compiled.stream().findFirst().map(plan -> plan.from(MonitorPlan.Origin.API));
+    }
+
+    /**
+     * The stored API monitors the policy refuses, which do not run: at start or reload they
+     * no longer passed. Replacing or deleting one takes it off the list.
+     *
+     * @return the refused monitors, by name
+     */
+    public List<RefusedMonitor> refused() {
+        return refused.values().stream().sorted(java.util.Comparator.comparing(RefusedMonitor::name)).toList();
+    }
+
+    /**
+     * The policy API monitors are held to.
+     *
+     * @return the policy
+     */
+    public ApiPolicy policy() {
+        return policy.policy();
+    }
+
+    /**
+     * A stored API monitor that does not run because the policy refuses it.
+     *
+     * @param name    its name
+     * @param reasons each refusal, as {@code key.path: reason}
+     * @param stored  its stored definition
+     */
+    public record RefusedMonitor(String name, List<String> reasons, StoredMonitor stored) {
+
+        /** Copies the list. */
+        public RefusedMonitor {
+            reasons = List.copyOf(reasons);
+        }
     }
 
     // ---- monitors ---------------------------------------------------------------------------
@@ -171,6 +243,11 @@ public final class Control implements AutoCloseable {
     public CompletableFuture<Outcome> delete(String name) {
         return change(() -> {
             Optional<MonitorView> view = engine.view(name).join();
+            if (view.isEmpty() && refused.containsKey(name)) {
+                storage.write(new StorageBatch().deleteMonitor(name));
+                refused.remove(name);
+                return Outcome.done(204, null);
+            }
             if (view.isEmpty()) {
                 return Outcome.notFound(name);
             }
@@ -184,25 +261,41 @@ public final class Control implements AutoCloseable {
         });
     }
 
-    private Outcome define(Map<String, Object> body, boolean replacing) {
-        String name = String.valueOf(body.get("name"));
+    private Outcome define(Map<String, Object> sent, boolean replacing) {
+        String name = String.valueOf(sent.get("name"));
+        if (!replacing && refused.containsKey(name)) {
+            return Outcome.conflict(name + " exists but is refused by the API policy (see GET /api/v1/policy); "
+                    + "replace it with PUT /api/v1/monitors/" + name + " or delete it");
+        }
+        Map<String, Object> body = replacing ? restoreSecrets(name, sent) : sent;
+        List<String> masks = Redaction.masked(body, registry);
+        if (!masks.isEmpty()) {
+            return Outcome.invalid(masks.stream().map(path -> new Outcome.Problem(path, Redaction.MASK
+                    + " stands for a stored secret, and there is none to keep here; give the value")).toList());
+        }
+        List<String> secrets = Redaction.secrets(body, registry);
         List<MonitorPlan> compiled = new ArrayList<>();
         List<MonitorDefinition> definitions = new ArrayList<>();
+        List<PolicyCheck.Refusal> refusals = new ArrayList<>();
         ManifestResult result = reader.validateMonitor("request body", body, d -> {
             definitions.add(d);
-            compiler.compile(d).ifPresent(compiled::add);
+            // the policy comes before the plugin: a refused block must not create, open or probe anything
+            refusals.addAll(policy.check(d));
+            if (refusals.isEmpty()) {
+                compiler.compile(d).ifPresent(compiled::add);
+            }
         });
         if (!result.ok()) {
             compiled.forEach(Loader::close);
-            return Outcome.invalid(result.errors().stream().map(Control::problem).toList());
+            return Outcome.invalid(result.errors().stream().map(e -> problem(e, secrets)).toList());
+        }
+        if (!refusals.isEmpty()) {
+            PolicyCheck.Refusal first = refusals.get(0);
+            return new Outcome(403, "the API policy refuses this monitor: " + first.path() + ": " + first.reason()
+                    + (refusals.size() == 1 ? "" : " (and " + (refusals.size() - 1) + " more)"),
+                    refusals.stream().map(r -> new Outcome.Problem(r.path(), r.reason())).toList(), null);
         }
         MonitorPlan plan = compiled.get(0).from(MonitorPlan.Origin.API);
-        String local = localCommand(plan);
-        if (local != null && !settings.allowCommands()) {
-            Loader.close(plan);
-            return Outcome.forbidden("monitors that run local programs (" + local + ") cannot be defined through the API; "
-                    + "define them in the manifest, or set cpra.api.allow-commands to true");
-        }
         Optional<MonitorView> existing = engine.view(name).join();
         if (existing.isPresent() && (!replacing || existing.get().origin() == MonitorPlan.Origin.MANIFEST)) {
             Loader.close(plan);
@@ -214,22 +307,22 @@ public final class Control implements AutoCloseable {
         StoredMonitor stored = new StoredMonitor(name, Definitions.json(normalised).toString(), wall.instant());
         storage.write(new StorageBatch().putMonitor(stored));
         apiMonitors.put(name, stored);
+        refused.remove(name);
         engine.apply(List.of(plan), (MonitorPlan.Origin) null).join();
-        return Outcome.done(existing.isPresent() ? 200 : 201, normalised);
+        return Outcome.done(existing.isPresent() ? 200 : 201, Redaction.redact(normalised, registry));
     }
 
-    private static String localCommand(MonitorPlan plan) {
-        if (LOCAL_COMMANDS.contains(plan.spec().pulseType())) {
-            return "pulse " + plan.spec().pulseType();
+    /** The body with each masked secret put back to the stored one it stands for. */
+    private Map<String, Object> restoreSecrets(String name, Map<String, Object> body) {
+        StoredMonitor stored = apiMonitors.get(name);
+        if (stored == null && refused.containsKey(name)) {
+            stored = refused.get(name).stored();
         }
-        if (plan.spec().intervention() != null && LOCAL_COMMANDS.contains(plan.spec().intervention().type())) {
-            return "intervention " + plan.spec().intervention().type();
-        }
-        return null;
+        return stored == null ? body : Redaction.restore(body, Definitions.map(stored.definition()), registry);
     }
 
-    private static Outcome.Problem problem(ManifestError error) {
-        return new Outcome.Problem(error.path(), error.message());
+    private static Outcome.Problem problem(ManifestError error, List<String> secrets) {
+        return new Outcome.Problem(error.path(), Redaction.scrub(error.message(), secrets));
     }
 
     // ---- holds ------------------------------------------------------------------------------
@@ -310,7 +403,37 @@ public final class Control implements AutoCloseable {
             }
             ApplyReport report = engine.apply(load.plans(), MonitorPlan.Origin.MANIFEST).join();
             LOG.log(System.Logger.Level.INFO, "manifest " + settings.manifest() + " reloaded: " + report);
+            recheckApiMonitors();
             return Outcome.done(200, report);
+        }
+    }
+
+    /**
+     * Holds every API monitor to the policy again, as at start: names may resolve elsewhere and
+     * links may have moved since. A running one now refused stops; a refused one now allowed
+     * starts.
+     */
+    private void recheckApiMonitors() {
+        List<RefusedMonitor> before = List.copyOf(refused.values());
+        for (StoredMonitor stored : List.copyOf(apiMonitors.values())) {
+            Map<String, Object> definition = Definitions.map(stored.definition());
+            List<PolicyCheck.Refusal> refusals = new ArrayList<>();
+            reader.validateMonitor("stored monitor " + stored.name(), definition, d -> refusals.addAll(policy.check(d)));
+            if (!refusals.isEmpty()) {
+                List<String> reasons = refusals.stream().map(PolicyCheck.Refusal::toString).toList();
+                apiMonitors.remove(stored.name());
+                refused.put(stored.name(), new RefusedMonitor(stored.name(), reasons, stored));
+                engine.remove(stored.name()).join();
+                LOG.log(System.Logger.Level.WARNING, "monitor " + stored.name() + " defined through the API is refused "
+                        + "by the API policy and stops: " + String.join("; ", reasons));
+            }
+        }
+        List<MonitorPlan> readmitted = new ArrayList<>();
+        for (RefusedMonitor monitor : before) {
+            admit(monitor.stored()).ifPresent(readmitted::add);
+        }
+        if (!readmitted.isEmpty()) {
+            engine.apply(readmitted, (MonitorPlan.Origin) null).join();
         }
     }
 
@@ -328,14 +451,14 @@ public final class Control implements AutoCloseable {
         if (view.origin() == MonitorPlan.Origin.API) {
             StoredMonitor stored = apiMonitors.get(view.name());
             if (stored != null) {
-                found.add(Definitions.map(stored.definition()));
+                found.add(Redaction.redact(Definitions.map(stored.definition()), registry));
             }
             return found.stream().findFirst();
         }
         try {
             reader.read(settings.manifest(), d -> {
                 if (d.name().equals(view.name())) {
-                    found.add(Definitions.normalised(d));
+                    found.add(Redaction.redact(Definitions.normalised(d), registry));
                     throw new Found();
                 }
             });
@@ -374,17 +497,17 @@ public final class Control implements AutoCloseable {
     /**
      * What the API may do and where the manifest is. Immutable.
      *
-     * @param home          the cpra home, for relative paths in plugin config
-     * @param manifest      the manifest file
-     * @param codeCooldown  the default cooldown of codes
-     * @param allowCommands whether the API may define monitors that run local programs
+     * @param home           the cpra home, for relative paths in plugin config
+     * @param manifest       the manifest file
+     * @param codeCooldown   the default cooldown of codes
+     * @param policy         what monitors defined through the API may do
      * @param manifestLimits bounds on reading the manifest at reloads
      */
-    public record ControlSettings(Path home, Path manifest, java.time.Duration codeCooldown, boolean allowCommands,
+    public record ControlSettings(Path home, Path manifest, java.time.Duration codeCooldown, ApiPolicy policy,
                                   io.cpra.core.manifest.ManifestLimits manifestLimits) {
 
         /**
-         * Settings with the default manifest limits.
+         * Settings with the default policy, local programs allowed or not, and the default manifest limits.
          *
          * @param home          the cpra home
          * @param manifest      the manifest file
@@ -392,7 +515,8 @@ public final class Control implements AutoCloseable {
          * @param allowCommands whether the API may define monitors that run local programs
          */
         public ControlSettings(Path home, Path manifest, java.time.Duration codeCooldown, boolean allowCommands) {
-            this(home, manifest, codeCooldown, allowCommands, io.cpra.core.manifest.ManifestLimits.DEFAULTS);
+            this(home, manifest, codeCooldown, ApiPolicy.defaults().withAllowCommands(allowCommands),
+                    io.cpra.core.manifest.ManifestLimits.DEFAULTS);
         }
     }
 }

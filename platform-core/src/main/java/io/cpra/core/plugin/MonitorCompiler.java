@@ -7,6 +7,7 @@ import io.cpra.core.engine.MonitorSpec;
 import io.cpra.core.engine.lifecycle.Code;
 import io.cpra.core.engine.lifecycle.Policy;
 import io.cpra.core.manifest.MonitorDefinition;
+import io.cpra.core.trust.Redaction;
 import io.cpra.plugin.api.Colour;
 import io.cpra.plugin.api.ConfigException;
 import io.cpra.plugin.api.Intervention;
@@ -166,10 +167,13 @@ public final class MonitorCompiler {
                     .baseDirectory(context.baseDirectory()).build();
             instance = plugin.prepare(view, context);
         } catch (ConfigException e) {
-            throw e;
+            // a plugin may quote what it was given; a secret it quotes is masked here, once for all plugins
+            String reason = Redaction.scrub(e.reason(), Redaction.secrets(config, plugin.descriptor().keys()));
+            throw reason.equals(e.reason()) ? e : new ConfigException(e.monitor(), e.path(), reason);
         } catch (RuntimeException | LinkageError e) {
             throw new ConfigException(monitor, path, "the " + plugin.descriptor().type()
-                    + " plugin failed to prepare this block: " + e);
+                    + " plugin failed to prepare this block: "
+                    + Redaction.scrub(String.valueOf(e), Redaction.secrets(config, plugin.descriptor().keys())));
         }
         if (instance == null) {
             throw new ConfigException(monitor, path, "the " + plugin.descriptor().type() + " plugin prepared nothing");

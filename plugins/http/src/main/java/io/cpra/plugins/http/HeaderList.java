@@ -109,11 +109,18 @@ final class HeaderList {
         if (name.isEmpty() || !name.chars().allMatch(HeaderList::isTokenChar)) {
             throw new Malformed(where, "\"" + name + "\" is not a valid header name");
         }
-        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-            throw new Malformed(where, "a header value must not contain line breaks");
+        if (FRAMING.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            throw new Malformed(where, "the client sets " + name + " itself; it cannot be given here");
+        }
+        if (!value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7F))) {
+            throw new Malformed(where, "a header value must not contain line breaks, NUL or other control characters");
         }
         return name + ": " + value;
     }
+
+    /** Headers that frame the message, lower case: the client sets them, config never does. */
+    private static final java.util.Set<String> FRAMING = java.util.Set.of("host", "content-length",
+            "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "proxy-connection");
 
     // RFC 9110 token characters
     private static boolean isTokenChar(int c) {

@@ -86,11 +86,14 @@ public final class HttpCheckPlugin implements PulsePlugin {
             ConfigKey.optional("expected_status", ValueType.ANY, "2xx",
                     "accepted status codes: a code (200), a class (2xx), a range (200-299), or a list of them"),
             ConfigKey.optional("body_contains", ValueType.LIST, null,
-                    "texts that must all appear in the response body"),
+                    "texts that must all appear in the response body")
+                    .withRoles(KeyRole.RESPONSE_MATCH),
             ConfigKey.optional("body_not_contains", ValueType.LIST, null,
-                    "texts that must not appear in the response body"),
+                    "texts that must not appear in the response body")
+                    .withRoles(KeyRole.RESPONSE_MATCH),
             ConfigKey.optional("body_regex", ValueType.STRING, null,
-                    "a regular expression (Java syntax) that must match somewhere in the response body"),
+                    "a regular expression (Java syntax) that must match somewhere in the response body")
+                    .withRoles(KeyRole.RESPONSE_MATCH),
             ConfigKey.optional("warn_response_time", ValueType.DURATION, null,
                     "a response slower than this is a WARNING"),
             ConfigKey.optional("max_response_time", ValueType.DURATION, null,
