@@ -46,6 +46,9 @@ import java.time.Duration;
  *                      {@code cpra.api.protect-reads} ({@code CPRA_API_PROTECT_DASH_READS}, Helidon's
  *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
  *                      {@code .string} and {@code .depth} ({@code CPRA_API_LIMITS_BODY}, ...)
+ * @param tokensFile    the named tokens with their scopes ({@code cpra.api.tokens-file},
+ *                      {@code CPRA_API_TOKENS_DASH_FILE}); {@code conf/tokens} by default, read again
+ *                      whenever it changes and written by {@code bin/cpra token}
  */
 public record Settings(Path home,
                        String host,
@@ -64,7 +67,8 @@ public record Settings(Path home,
                        int storageConnections,
                        Duration retention,
                        boolean allowCommands,
-                       ApiSettings api) {
+                       ApiSettings api,
+                       Path tokensFile) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -90,6 +94,8 @@ public record Settings(Path home,
     public static final int DEFAULT_STORAGE_CONNECTIONS = 4;
     /** A week of history. */
     public static final String DEFAULT_RETENTION = "7d";
+    /** Relative to the home. */
+    public static final String DEFAULT_TOKENS_FILE = "conf/tokens";
 
     /**
      * Reads the settings.
@@ -119,7 +125,8 @@ public record Settings(Path home,
                 atLeastOne(cpra.get("storage.connections"), DEFAULT_STORAGE_CONNECTIONS),
                 duration(cpra.get("storage.retention"), DEFAULT_RETENTION),
                 cpra.get("api.allow-commands").asBoolean().orElse(false),
-                api(cpra.get("api")));
+                api(cpra.get("api")),
+                resolve(home, cpra.get("api.tokens-file").asString().orElse(DEFAULT_TOKENS_FILE)));
     }
 
     /**

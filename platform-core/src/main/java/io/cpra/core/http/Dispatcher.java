@@ -1,5 +1,6 @@
 package io.cpra.core.http;
 
+import io.cpra.core.access.Caller;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -45,8 +46,8 @@ final class Dispatcher implements Handler {
         try {
             switch (router.find(method, request.path().rawPath())) {
                 case Router.Lookup.Found found -> {
-                    guard.check(request, found.route().write());
-                    found.route().endpoint().handle(new Call(request, response, found.params()));
+                    String actor = guard.check(request, found.route().scope()).map(Caller::name).orElse(null);
+                    found.route().endpoint().handle(new Call(request, response, found.params(), actor));
                 }
                 case Router.Lookup.WrongMethod wrong -> throw new ApiException(Status.METHOD_NOT_ALLOWED_405,
                         "method " + method.text() + " is not allowed here; allowed: " + allowed(wrong))
@@ -80,7 +81,7 @@ final class Dispatcher implements Handler {
         return wrong.allowed().stream().map(Method::text).collect(Collectors.joining(", "));
     }
 
-    private static void refuse(ServerResponse response, ApiException e) {
+    static void refuse(ServerResponse response, ApiException e) {
         if (response.isSent()) {
             return;
         }

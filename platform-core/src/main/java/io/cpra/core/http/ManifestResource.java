@@ -37,7 +37,7 @@ final class ManifestResource {
 
     private void reload(Call call) throws ExecutionException {
         call.query(Set.of());
-        ApplyReport report = (ApplyReport) Changes.await(control.reload(progress), WAIT).body();
+        ApplyReport report = (ApplyReport) Changes.await(control.reload(progress, call.actor()), WAIT).body();
         call.reply(Status.OK_200, Wire.JSON.createObjectBuilder()
                 .add("added", names(report.added()))
                 .add("changed", names(report.changed()))

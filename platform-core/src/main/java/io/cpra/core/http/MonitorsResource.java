@@ -69,11 +69,11 @@ final class MonitorsResource {
                 new Route(Method.GET, ONE, this::view),
                 new Route(Method.PUT, ONE, this::replace),
                 new Route(Method.DELETE, ONE, this::delete),
-                new Route(Method.POST, ONE + "/pause", call -> hold(call, true)),
-                new Route(Method.POST, ONE + "/resume", call -> hold(call, false)),
-                new Route(Method.POST, ONE + "/maintenance", this::enterMaintenance),
-                new Route(Method.DELETE, ONE + "/maintenance", this::leaveMaintenance),
-                new Route(Method.POST, ONE + "/run", this::run));
+                Route.operate(Method.POST, ONE + "/pause", call -> hold(call, true)),
+                Route.operate(Method.POST, ONE + "/resume", call -> hold(call, false)),
+                Route.operate(Method.POST, ONE + "/maintenance", this::enterMaintenance),
+                Route.operate(Method.DELETE, ONE + "/maintenance", this::leaveMaintenance),
+                Route.operate(Method.POST, ONE + "/run", this::run));
     }
 
     /**
@@ -112,7 +112,7 @@ final class MonitorsResource {
         if (!(body.get("name") instanceof String name) || name.isBlank()) {
             throw ApiException.badField("name", "required: the monitor's name, a non-empty string");
         }
-        Changes.await(control.create(body));
+        Changes.await(control.create(body, call.actor()));
         call.response().header(HeaderNames.LOCATION, LIST + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                 .replace("+", "%20"));
         replyWithDetail(call, Status.CREATED_201, name);
@@ -121,13 +121,13 @@ final class MonitorsResource {
     private void replace(Call call) throws ExecutionException {
         call.query(Set.of());
         String name = call.param("name");
-        Outcome outcome = Changes.await(control.replace(name, definition(call)));
+        Outcome outcome = Changes.await(control.replace(name, definition(call), call.actor()));
         replyWithDetail(call, Status.create(outcome.status()), name);
     }
 
     private void delete(Call call) throws ExecutionException {
         call.query(Set.of());
-        Changes.await(control.delete(call.param("name")));
+        Changes.await(control.delete(call.param("name"), call.actor()));
         call.response().status(Status.NO_CONTENT_204).send();
     }
 
@@ -143,7 +143,7 @@ final class MonitorsResource {
     private void hold(Call call, boolean pause) throws ExecutionException {
         call.query(Set.of());
         String name = call.param("name");
-        Changes.await(control.pause(name, pause));
+        Changes.await(control.pause(name, pause, call.actor()));
         call.reply(Status.OK_200, current(name));
     }
 
@@ -151,14 +151,14 @@ final class MonitorsResource {
         call.query(Set.of());
         String name = call.param("name");
         Instant until = bodies.optionalObject(call.request()).map(this::until).orElse(null);
-        Changes.await(control.maintenance(name, true, until));
+        Changes.await(control.maintenance(name, true, until, call.actor()));
         call.reply(Status.OK_200, current(name));
     }
 
     private void leaveMaintenance(Call call) throws ExecutionException {
         call.query(Set.of());
         String name = call.param("name");
-        Changes.await(control.maintenance(name, false, null));
+        Changes.await(control.maintenance(name, false, null, call.actor()));
         call.reply(Status.OK_200, current(name));
     }
 
@@ -172,6 +172,7 @@ final class MonitorsResource {
         if (!started.get()) {
             throw new ApiException(Status.CONFLICT_409, "a check of \"" + name + "\" is already running or waiting to start");
         }
+        control.ranNow(name, call.actor());
         call.reply(Status.ACCEPTED_202, Wire.JSON.createObjectBuilder().add("monitor", name).add("check", "started").build());
     }
 

@@ -10,10 +10,12 @@ import io.cpra.core.manifest.ManifestResult;
 import io.cpra.core.manifest.MonitorDefinition;
 import io.cpra.core.plugin.MonitorCompiler;
 import io.cpra.core.plugin.PluginRegistry;
+import io.cpra.core.storage.EventRecord;
 import io.cpra.core.storage.MonitorHold;
 import io.cpra.core.storage.Storage;
 import io.cpra.core.storage.StorageBatch;
 import io.cpra.core.storage.StoredMonitor;
+import jakarta.json.Json;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -128,11 +130,12 @@ public final class Control implements AutoCloseable {
     /**
      * Creates a monitor.
      *
-     * @param body the monitor as a manifest entry, its {@code name} included
+     * @param body  the monitor as a manifest entry, its {@code name} included
+     * @param actor the name of the token that asks, recorded in the event history
      * @return 201 with the monitor, or 400, 403, 409, 503
      */
-    public CompletableFuture<Outcome> create(Map<String, Object> body) {
-        return change(() -> define(body, false));
+    public CompletableFuture<Outcome> create(Map<String, Object> body, String actor) {
+        return change(() -> define(body, false, actor));
     }
 
     /**
@@ -140,9 +143,10 @@ public final class Control implements AutoCloseable {
      *
      * @param name the monitor's name, from the path
      * @param body the monitor as a manifest entry; a {@code name} in it must match
+     * @param actor the name of the token that asks, recorded in the event history
      * @return 200 (replaced) or 201 (created), or 400, 403, 409, 503
      */
-    public CompletableFuture<Outcome> replace(String name, Map<String, Object> body) {
+    public CompletableFuture<Outcome> replace(String name, Map<String, Object> body, String actor) {
         return change(() -> {
             Object bodyName = body.get("name");
             if (bodyName != null && !name.equals(String.valueOf(bodyName))) {
@@ -151,17 +155,18 @@ public final class Control implements AutoCloseable {
             }
             Map<String, Object> named = new LinkedHashMap<>(body);
             named.put("name", name);
-            return define(named, true);
+            return define(named, true, actor);
         });
     }
 
     /**
      * Deletes a monitor defined through the API.
      *
-     * @param name its name
+     * @param name  its name
+     * @param actor the name of the token that asks, recorded in the event history
      * @return 204, or 404, 409, 503
      */
-    public CompletableFuture<Outcome> delete(String name) {
+    public CompletableFuture<Outcome> delete(String name, String actor) {
         return change(() -> {
             Optional<MonitorView> view = engine.view(name).join();
             if (view.isEmpty()) {
@@ -170,14 +175,14 @@ public final class Control implements AutoCloseable {
             if (view.get().origin() == MonitorPlan.Origin.MANIFEST) {
                 return Outcome.conflict(name + " is defined in " + settings.manifest() + "; change it there");
             }
-            storage.write(new StorageBatch().deleteMonitor(name));
+            storage.write(new StorageBatch().deleteMonitor(name).addEvent(changed(name, "deleted", actor)));
             apiMonitors.remove(name);
             engine.remove(name).join();
             return Outcome.done(204, null);
         });
     }
 
-    private Outcome define(Map<String, Object> body, boolean replacing) {
+    private Outcome define(Map<String, Object> body, boolean replacing, String actor) {
         String name = String.valueOf(body.get("name"));
         List<MonitorPlan> compiled = new ArrayList<>();
         List<MonitorDefinition> definitions = new ArrayList<>();
@@ -205,7 +210,8 @@ public final class Control implements AutoCloseable {
         }
         Map<String, Object> normalised = Definitions.normalised(definitions.get(0));
         StoredMonitor stored = new StoredMonitor(name, Definitions.json(normalised).toString(), wall.instant());
-        storage.write(new StorageBatch().putMonitor(stored));
+        storage.write(new StorageBatch().putMonitor(stored)
+                .addEvent(changed(name, existing.isPresent() ? "replaced" : "created", actor)));
         apiMonitors.put(name, stored);
         engine.apply(List.of(plan), (MonitorPlan.Origin) null).join();
         return Outcome.done(existing.isPresent() ? 200 : 201, normalised);
@@ -232,11 +238,13 @@ public final class Control implements AutoCloseable {
      *
      * @param name   its name
      * @param paused true to pause
+     * @param actor  the name of the token that asks, recorded in the event history
      * @return 200 with the monitor's view, or 404, 503
      */
-    public CompletableFuture<Outcome> pause(String name, boolean paused) {
+    public CompletableFuture<Outcome> pause(String name, boolean paused, String actor) {
         return change(() -> hold(name, view -> new MonitorHold(name, paused, view.stage().name().equals("MAINTENANCE"),
-                view.maintenanceUntil(), wall.instant()), () -> engine.pause(name, paused).join()));
+                view.maintenanceUntil(), wall.instant()), () -> engine.pause(name, paused).join(),
+                changed(name, paused ? "paused" : "resumed", actor)));
     }
 
     /**
@@ -245,20 +253,48 @@ public final class Control implements AutoCloseable {
      * @param name  its name
      * @param enter true to enter
      * @param until when it ends by itself, or {@code null}
+     * @param actor the name of the token that asks, recorded in the event history
      * @return 200 with the monitor's view, or 404, 503
      */
-    public CompletableFuture<Outcome> maintenance(String name, boolean enter, Instant until) {
+    public CompletableFuture<Outcome> maintenance(String name, boolean enter, Instant until, String actor) {
         return change(() -> hold(name, view -> new MonitorHold(name, view.paused(), enter, enter ? until : null,
-                wall.instant()), () -> engine.maintenance(name, enter, until).join()));
+                wall.instant()), () -> engine.maintenance(name, enter, until).join(),
+                changed(name, enter ? "maintenance_entered" : "maintenance_left", actor)));
     }
 
-    private Outcome hold(String name, java.util.function.Function<MonitorView, MonitorHold> next, Runnable apply) {
+    /**
+     * Records that a check was run on demand. The check itself is not durable, so neither is
+     * this record: a store that fails is logged, and the check goes on.
+     *
+     * @param name  the monitor
+     * @param actor the name of the token that asked
+     * @return done once the record is written or given up on
+     */
+    public CompletableFuture<Void> ranNow(String name, String actor) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                storage.write(new StorageBatch().addEvent(changed(name, "run_now", actor)));
+            } catch (io.cpra.core.storage.StorageException e) {
+                LOG.log(System.Logger.Level.WARNING, "the check of " + name + " run now by " + actor
+                        + " could not be recorded: " + e.getMessage());
+            }
+        }, changes);
+    }
+
+    /** The event recording who changed a monitor and how; written in the same batch as the change. */
+    private EventRecord changed(String monitor, String change, String actor) {
+        return new EventRecord(0, wall.instant(), monitor, "monitor_changed", null, 0,
+                Json.createObjectBuilder().add("change", change).add("actor", actor).build().toString());
+    }
+
+    private Outcome hold(String name, java.util.function.Function<MonitorView, MonitorHold> next, Runnable apply,
+                         EventRecord record) {
         Optional<MonitorView> view = engine.view(name).join();
         if (view.isEmpty()) {
             return Outcome.notFound(name);
         }
         MonitorHold hold = next.apply(view.get());
-        StorageBatch batch = new StorageBatch();
+        StorageBatch batch = new StorageBatch().addEvent(record);
         if (hold.paused() || hold.maintenance()) {
             batch.putHold(hold);
         } else {
@@ -275,11 +311,16 @@ public final class Control implements AutoCloseable {
      * Reads the manifest file again and applies the difference: monitors added, changed and
      * removed; unchanged ones keep their state and schedule. An invalid manifest changes nothing.
      *
+     * <p>The reload is recorded in the event history as {@code manifest_reloaded} (with the
+     * monitor name empty) once applied; the manifest, not the store, holds what it changed, so a
+     * store that fails then is logged and does not undo the reload.
+     *
      * @param progress where progress lines for a large manifest go
+     * @param actor    who asked: a token's name, or {@code SIGHUP}
      * @return 200 with what changed, or 400 with every error, 409 when the manifest defines a
      *         monitor the API owns
      */
-    public CompletableFuture<Outcome> reload(PrintStream progress) {
+    public CompletableFuture<Outcome> reload(PrintStream progress, String actor) {
         return change(() -> {
             Loader load = Loader.read(settings.manifest(), compiler, registry, progress);
             if (!load.result().ok()) {
@@ -295,7 +336,15 @@ public final class Control implements AutoCloseable {
                         + "; delete them through the API or rename them in the manifest");
             }
             ApplyReport report = engine.apply(load.plans(), MonitorPlan.Origin.MANIFEST).join();
-            LOG.log(System.Logger.Level.INFO, "manifest " + settings.manifest() + " reloaded: " + report);
+            LOG.log(System.Logger.Level.INFO, "manifest " + settings.manifest() + " reloaded by " + actor + ": " + report);
+            try {
+                storage.write(new StorageBatch().addEvent(new EventRecord(0, wall.instant(), "", "manifest_reloaded", null, 0,
+                        Json.createObjectBuilder().add("actor", actor).add("added", report.added().size())
+                                .add("changed", report.changed().size()).add("removed", report.removed().size())
+                                .build().toString())));
+            } catch (io.cpra.core.storage.StorageException e) {
+                LOG.log(System.Logger.Level.WARNING, "the reload by " + actor + " could not be recorded: " + e.getMessage());
+            }
             return Outcome.done(200, report);
         });
     }
