@@ -65,6 +65,8 @@ public final class Control implements AutoCloseable {
     private final ManifestReader reader;
     private final ExecutorService changes = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("cpra-control").daemon().factory());
+    /** The change running on the changes thread; read and written only there. */
+    private Change current;
     /** API monitors' stored definitions, by name; changed only on the changes thread. */
     private final Map<String, StoredMonitor> apiMonitors = new ConcurrentHashMap<>();
 
@@ -175,7 +177,7 @@ public final class Control implements AutoCloseable {
             if (view.get().origin() == MonitorPlan.Origin.MANIFEST) {
                 return Outcome.conflict(name + " is defined in " + settings.manifest() + "; change it there");
             }
-            storage.write(new StorageBatch().deleteMonitor(name).addEvent(changed(name, "deleted", actor)));
+            write(new StorageBatch().deleteMonitor(name).addEvent(changed(name, "deleted", actor)));
             apiMonitors.remove(name);
             engine.remove(name).join();
             return Outcome.done(204, null);
@@ -210,7 +212,7 @@ public final class Control implements AutoCloseable {
         }
         Map<String, Object> normalised = Definitions.normalised(definitions.get(0));
         StoredMonitor stored = new StoredMonitor(name, Definitions.json(normalised).toString(), wall.instant());
-        storage.write(new StorageBatch().putMonitor(stored)
+        write(new StorageBatch().putMonitor(stored)
                 .addEvent(changed(name, existing.isPresent() ? "replaced" : "created", actor)));
         apiMonitors.put(name, stored);
         engine.apply(List.of(plan), (MonitorPlan.Origin) null).join();
@@ -300,7 +302,7 @@ public final class Control implements AutoCloseable {
         } else {
             batch.deleteHold(name);
         }
-        storage.write(batch);
+        write(batch);
         apply.run();
         return Outcome.done(200, engine.view(name).join().orElse(null));
     }
@@ -334,6 +336,10 @@ public final class Control implements AutoCloseable {
                 load.plans().forEach(Loader::close);
                 return Outcome.conflict("the manifest defines monitors that were created through the API: " + clashes
                         + "; delete them through the API or rename them in the manifest");
+            }
+            if (!current.commit()) {
+                load.plans().forEach(Loader::close);
+                throw new Withdrawn();
             }
             ApplyReport report = engine.apply(load.plans(), MonitorPlan.Origin.MANIFEST).join();
             LOG.log(System.Logger.Level.INFO, "manifest " + settings.manifest() + " reloaded by " + actor + ": " + report);
@@ -389,15 +395,58 @@ public final class Control implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a change on the changes thread. The caller may withdraw it ({@link Change#cancel})
+     * until it claims its commit; a withdrawn change that has not started never starts, and one
+     * that has rolls its storage write back at the commit point.
+     */
     private CompletableFuture<Outcome> change(java.util.function.Supplier<Outcome> body) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return body.get();
-            } catch (io.cpra.core.storage.StorageException e) {
-                LOG.log(System.Logger.Level.ERROR, "a change could not be written", e);
-                return Outcome.unavailable("storage is unavailable; nothing was changed");
-            }
-        }, changes);
+        Change change = new Change();
+        try {
+            changes.execute(() -> {
+                if (change.withdrawn()) {
+                    return;
+                }
+                current = change;
+                try {
+                    change.complete(body.get());
+                } catch (io.cpra.core.storage.StorageException e) {
+                    LOG.log(System.Logger.Level.ERROR, "a change could not be written: " + e.getMessage());
+                    change.complete(Outcome.unavailable("storage is unavailable; nothing was changed"));
+                } catch (Withdrawn e) {
+                    // the caller gave up waiting and was told nothing changed, which holds
+                    change.complete(Outcome.unavailable("withdrawn; nothing was changed"));
+                } catch (RuntimeException | Error e) {
+                    change.completeExceptionally(e);
+                    throw e;
+                } finally {
+                    current = null;
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            change.completeExceptionally(e);
+        }
+        return change;
+    }
+
+    /**
+     * Writes a change's batch, committing only if its caller still waits.
+     *
+     * @throws Withdrawn when the caller withdrew the change; nothing was written
+     */
+    private void write(StorageBatch batch) {
+        if (!storage.write(batch, current::commit)) {
+            throw new Withdrawn();
+        }
+    }
+
+    /** The change under way was withdrawn by its caller before it committed. */
+    private static final class Withdrawn extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Withdrawn() {
+            super(null, null, false, false);
+        }
     }
 
     @Override
