@@ -53,7 +53,7 @@ public final class ApiRouting implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(builder.settings);
         List<Route> all = new ArrayList<>();
         all.addAll(new MonitorsResource(builder.engine, builder.control, builder.storage, bodies, builder.wall).routes());
-        all.addAll(new ManifestResource(builder.control, builder.progress).routes());
+        all.addAll(new ManifestResource(builder.control, builder.progress, bodies).routes());
         all.addAll(new SummaryResource(builder.engine, builder.registry).routes());
         all.addAll(new EventsResource(hub, builder.heartbeat).routes());
         all.addAll(new PluginsResource(builder.registry, builder.home).routes());
