@@ -89,6 +89,26 @@ class ApiEdgesTest {
         assertThat(api.post("/api/v1/monitors/web/pause", " \n").status()).as("whitespace is no body").isEqualTo(200);
     }
 
+    @Test
+    void aPausedFailingMonitorLeavingMaintenanceStaysPausedAndFailing() {
+        // three failures open an incident: one leaves the monitor failing
+        io.cpra.core.engine.MonitorSpec spec = new io.cpra.core.engine.MonitorSpec("scripted", 60 * ApiFixture.SECOND,
+                5 * ApiFixture.SECOND, io.cpra.core.engine.lifecycle.Policy.builder().unhealthyThreshold(3).build(), null,
+                java.util.List.of(), java.util.List.of("tests"));
+        api.apply(new io.cpra.core.engine.MonitorPlan("down", true, ApiFixture.ScriptedCheck.failing(), spec, 1));
+        assertThat(api.post("/api/v1/monitors/down/run").status()).isEqualTo(202);
+        ApiFixture.await("the failed check", () -> api.get("/api/v1/monitors/down").json().getString("stage").equals("failing"));
+        assertThat(api.post("/api/v1/monitors/down/pause").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/monitors/down/maintenance").json().getString("stage")).isEqualTo("maintenance");
+
+        var left = api.send("DELETE", "/api/v1/monitors/down/maintenance", TOKEN, null).json();
+
+        assertThat(left.getBoolean("paused")).isTrue();
+        assertThat(left.getString("stage")).isEqualTo("failing");
+        assertThat(left.getString("colour")).isNotEqualTo("green");
+        assertThat(left.getInt("consecutive_failures")).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"edge\\r\\nBcc: someone@example.com", "edge\\u0000", "a\\nb"})
     void groupNamesWithControlCharactersAreRefused(String group) {
