@@ -154,6 +154,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void tokensKnowNothingOfHttpOrStorage() {
+        // who holds which token is decided apart from how requests arrive and where changes go,
+        // so the CLI and the server share it and it can be tested without either
+        classes().that().resideInAPackage("io.cpra.core.access..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.cpra.core.access..")
+                .because("the token rules are plain Java; the http package asks them, never the other way")
+                .check(classes);
+    }
+
+    @Test
     void onlyTestsUseTheTestSupport() {
         noClasses().that().resideOutsideOfPackage("io.cpra.testing..")
                 .should().dependOnClassesThat().resideInAPackage("io.cpra.testing..")

@@ -1,5 +1,7 @@
 package io.cpra.core;
 
+import io.cpra.core.access.TokenFile;
+import io.cpra.core.access.Tokens;
 import io.cpra.core.listen.ListenerWatch;
 import io.cpra.core.ops.Loader;
 import io.cpra.core.plugin.MonitorCompiler;
@@ -41,6 +43,12 @@ public final class Main {
                               type, the config keys it accepts
               validate [FILE] check a monitors manifest (by default the configured one): print
                               every error and exit 1, or a summary and exit 0
+              token add NAME --scopes=read,operate,admin
+                              add an API token to the tokens file (conf/tokens) and print it,
+                              once; a running server takes it at its next request
+              token revoke NAME
+                              remove a token from the tokens file
+              token list      list the tokens' names and scopes
               version, --version
                               print the versions of cpra, Java and Helidon
               help, --help    print this help
@@ -73,6 +81,9 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         String command = command(args);
         boolean takesArgument = "validate".equals(command) || "plugins".equals(command);
+        if ("token".equals(command)) {
+            return tokenCommand(args, out, err);
+        }
         if (args.length > (takesArgument ? 2 : 1)) {
             err.println("cpra " + command + ": unexpected argument " + args[1]);
             err.print(USAGE);
@@ -116,6 +127,17 @@ public final class Main {
         // Helidon's own components (metrics) read their settings from the service registry
         Services.set(io.helidon.common.config.Config.class, config);
         return Settings.from(config, home);
+    }
+
+    private static int tokenCommand(String[] args, PrintStream out, PrintStream err) {
+        Settings settings;
+        try {
+            settings = settings();
+        } catch (ConfigException e) {
+            err.println("cpra: bad settings: " + e.getMessage());
+            return 1;
+        }
+        return TokenCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), settings.tokensFile(), out, err);
     }
 
     private static int plugins(String type, PrintStream out, PrintStream err) {
@@ -217,9 +239,18 @@ public final class Main {
             return 1;
         }
         log.info("manifest " + settings.manifest() + ": " + load.result().describe());
+        Tokens tokens;
+        try {
+            tokens = Tokens.create(settings.api().token(), settings.tokensFile());
+        } catch (TokenFile.Invalid e) {
+            err.println("cpra: not starting: the tokens file is invalid: " + e.getMessage());
+            load.plans().forEach(Loader::close);
+            registry.close();
+            return 1;
+        }
         Server server;
         try {
-            server = Server.start(settings, registry, load.plans(), out);
+            server = Server.start(settings, registry, load.plans(), tokens, out);
         } catch (StorageException e) {
             err.println("cpra: not starting: " + e.getMessage());
             load.plans().forEach(Loader::close);
@@ -235,7 +266,7 @@ public final class Main {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Signals.onHangup(() -> server.control().reload(out).thenAccept(outcome -> {
+        Signals.onHangup(() -> server.control().reload(out, "SIGHUP").thenAccept(outcome -> {
             if (outcome.ok()) {
                 log.info("SIGHUP: manifest reloaded: " + outcome.body());
             } else {

@@ -1,5 +1,6 @@
 package io.cpra.core;
 
+import io.cpra.core.access.Tokens;
 import io.cpra.core.engine.Engine;
 import io.cpra.core.engine.EngineMetrics;
 import io.cpra.core.engine.MonitorPlan;
@@ -103,11 +104,13 @@ final class Server {
      * @param settings the settings
      * @param registry the loaded plugins
      * @param manifest the manifest's compiled monitors
+     * @param tokens   the API's tokens
      * @param out      where start-up progress goes
      * @return the running server
      * @throws io.cpra.core.storage.StorageException when storage cannot be opened
      */
-    static Server start(Settings settings, PluginRegistry registry, List<MonitorPlan> manifest, PrintStream out) {
+    static Server start(Settings settings, PluginRegistry registry, List<MonitorPlan> manifest, Tokens tokens,
+                        PrintStream out) {
         InstantSource wall = InstantSource.system();
         MeterRegistry metrics = Metrics.globalRegistry();
         Storage storage = Storage.open(settings.storage());
@@ -136,6 +139,7 @@ final class Server {
         Restart.registerMetrics(metrics, storage);
         ApiRouting api = ApiRouting.builder()
                 .settings(settings.api())
+                .tokens(tokens)
                 .engine(engine)
                 .control(control)
                 .storage(storage)
@@ -151,9 +155,10 @@ final class Server {
                 .protectedReads(settings.api().protectReads())
                 .clocks(wall, System::nanoTime)
                 .build();
-        if (!settings.api().writesEnabled()) {
-            LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) to allow"
-                    + " changing monitors, pausing, maintenance and checks run on demand over HTTP");
+        if (!tokens.any()) {
+            LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) or add a token"
+                    + " with bin/cpra token add to allow changing monitors, pausing, maintenance and checks run on"
+                    + " demand over HTTP");
         }
         readiness.require("storage", storageCondition(() -> journal.healthy() && storage.healthy()));
         // listen before the monitors start, so monitors of this server's own endpoints find it up

@@ -52,6 +52,9 @@ import java.time.Duration;
  *                      {@code cpra.api.protect-reads} ({@code CPRA_API_PROTECT_DASH_READS}, Helidon's
  *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
  *                      {@code .string} and {@code .depth} ({@code CPRA_API_LIMITS_BODY}, ...)
+ * @param tokensFile    the named tokens with their scopes ({@code cpra.api.tokens-file},
+ *                      {@code CPRA_API_TOKENS_DASH_FILE}); {@code conf/tokens} by default, read again
+ *                      whenever it changes and written by {@code bin/cpra token}
  * @param web           the public status pages ({@code cpra.status-pages})
  * @param listener      the listener's deadlines, connection caps and TLS: the dashed keys under
  *                      {@code server} ({@code server.idle-timeout}, {@code server.max-connections},
@@ -79,6 +82,7 @@ public record Settings(Path home,
                        Duration retention,
                        ApiPolicy apiPolicy,
                        ApiSettings api,
+                       Path tokensFile,
                        HistorySettings history,
                        WebSettings web,
                        ListenerSettings listener,
@@ -108,6 +112,8 @@ public record Settings(Path home,
     public static final int DEFAULT_STORAGE_CONNECTIONS = 4;
     /** A week of history. */
     public static final String DEFAULT_RETENTION = "7d";
+    /** Relative to the home. */
+    public static final String DEFAULT_TOKENS_FILE = "conf/tokens";
 
     /**
      * Reads the settings.
@@ -138,6 +144,7 @@ public record Settings(Path home,
                 duration(cpra.get("storage.retention"), DEFAULT_RETENTION),
                 ApiPolicy.from(cpra.get("api")),
                 api(cpra.get("api")),
+                resolve(home, cpra.get("api.tokens-file").asString().orElse(DEFAULT_TOKENS_FILE)),
                 new HistorySettings(
                         duration(cpra.get("history.minute-retention"), Durations.format(HistorySettings.DEFAULT_MINUTES)),
                         duration(cpra.get("history.hour-retention"), Durations.format(HistorySettings.DEFAULT_HOURS)),

@@ -31,11 +31,23 @@ final class Call {
     private final ServerRequest request;
     private final ServerResponse response;
     private final Map<String, String> params;
+    private final String actor;
 
-    Call(ServerRequest request, ServerResponse response, Map<String, String> params) {
+    Call(ServerRequest request, ServerResponse response, Map<String, String> params, String actor) {
         this.request = request;
         this.response = response;
         this.params = params;
+        this.actor = actor;
+    }
+
+    /**
+     * The name of the token the call was made with, which the event history records with every
+     * change; writes always have one.
+     *
+     * @return the token's name, or {@code null} for an open read
+     */
+    String actor() {
+        return actor;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.cpra.core.http;
 
+import io.cpra.core.access.Caller;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -49,8 +50,8 @@ final class Dispatcher implements Handler {
             // HEAD is GET without the body (RFC 9110 9.3.2): the GET route answers it
             switch (router.find(head ? Method.GET : method, request.path().rawPath())) {
                 case Router.Lookup.Found found -> {
-                    guard.check(request, found.route().write());
-                    found.route().endpoint().handle(new Call(request, response, found.params()));
+                    String actor = guard.check(request, found.route().scope()).map(Caller::name).orElse(null);
+                    found.route().endpoint().handle(new Call(request, response, found.params(), actor));
                 }
                 case Router.Lookup.WrongMethod wrong -> throw new ApiException(Status.METHOD_NOT_ALLOWED_405,
                         "method " + method.text() + " is not allowed here; allowed: " + allowed(wrong))
@@ -91,7 +92,11 @@ final class Dispatcher implements Handler {
         return methods.stream().map(Method::text).collect(Collectors.joining(", "));
     }
 
-    private static void refuse(ServerResponse response, boolean head, ApiException e) {
+    static void refuse(ServerResponse response, ApiException e) {
+        refuse(response, false, e);
+    }
+
+    static void refuse(ServerResponse response, boolean head, ApiException e) {
         if (response.isSent()) {
             return;
         }

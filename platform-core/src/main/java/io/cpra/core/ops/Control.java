@@ -10,6 +10,7 @@ import io.cpra.core.manifest.ManifestResult;
 import io.cpra.core.manifest.MonitorDefinition;
 import io.cpra.core.plugin.MonitorCompiler;
 import io.cpra.core.plugin.PluginRegistry;
+import io.cpra.core.storage.EventRecord;
 import io.cpra.core.storage.MonitorHold;
 import io.cpra.core.storage.Storage;
 import io.cpra.core.storage.StorageBatch;
@@ -17,6 +18,7 @@ import io.cpra.core.storage.StoredMonitor;
 import io.cpra.core.trust.ApiPolicy;
 import io.cpra.core.trust.PolicyCheck;
 import io.cpra.core.trust.Redaction;
+import jakarta.json.Json;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -76,6 +78,8 @@ public final class Control implements AutoCloseable {
      */
     private final ExecutorService reloads = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("cpra-reload").daemon().factory());
+    /** The change running on the changes thread; read and written only there. */
+    private Change current;
     /** API monitors' stored definitions, by name; changed only on the changes thread. */
     private final Map<String, StoredMonitor> apiMonitors = new ConcurrentHashMap<>();
     /** Stored API monitors the policy refuses, by name; changed only on the changes thread. */
@@ -207,11 +211,12 @@ public final class Control implements AutoCloseable {
     /**
      * Creates a monitor.
      *
-     * @param body the monitor as a manifest entry, its {@code name} included
+     * @param body  the monitor as a manifest entry, its {@code name} included
+     * @param actor the name of the token that asks, recorded in the event history
      * @return 201 with the monitor, or 400, 403, 409, 503
      */
-    public CompletableFuture<Outcome> create(Map<String, Object> body) {
-        return change(() -> define(body, false));
+    public CompletableFuture<Outcome> create(Map<String, Object> body, String actor) {
+        return change(() -> define(body, false, actor));
     }
 
     /**
@@ -219,9 +224,10 @@ public final class Control implements AutoCloseable {
      *
      * @param name the monitor's name, from the path
      * @param body the monitor as a manifest entry; a {@code name} in it must match
+     * @param actor the name of the token that asks, recorded in the event history
      * @return 200 (replaced) or 201 (created), or 400, 403, 409, 503
      */
-    public CompletableFuture<Outcome> replace(String name, Map<String, Object> body) {
+    public CompletableFuture<Outcome> replace(String name, Map<String, Object> body, String actor) {
         return change(() -> {
             Object bodyName = body.get("name");
             if (bodyName != null && !name.equals(String.valueOf(bodyName))) {
@@ -230,17 +236,18 @@ public final class Control implements AutoCloseable {
             }
             Map<String, Object> named = new LinkedHashMap<>(body);
             named.put("name", name);
-            return define(named, true);
+            return define(named, true, actor);
         });
     }
 
     /**
      * Deletes a monitor defined through the API.
      *
-     * @param name its name
+     * @param name  its name
+     * @param actor the name of the token that asks, recorded in the event history
      * @return 204, or 404, 409, 503
      */
-    public CompletableFuture<Outcome> delete(String name) {
+    public CompletableFuture<Outcome> delete(String name, String actor) {
         return change(() -> {
             Optional<MonitorView> view = engine.view(name).join();
             if (view.isEmpty() && refused.containsKey(name)) {
@@ -254,14 +261,14 @@ public final class Control implements AutoCloseable {
             if (view.get().origin() == MonitorPlan.Origin.MANIFEST) {
                 return Outcome.conflict(name + " is defined in " + settings.manifest() + "; change it there");
             }
-            storage.write(new StorageBatch().deleteMonitor(name));
+            write(new StorageBatch().deleteMonitor(name).addEvent(changed(name, "deleted", actor)));
             apiMonitors.remove(name);
             engine.remove(name).join();
             return Outcome.done(204, null);
         });
     }
 
-    private Outcome define(Map<String, Object> sent, boolean replacing) {
+    private Outcome define(Map<String, Object> sent, boolean replacing, String actor) {
         String name = String.valueOf(sent.get("name"));
         if (!replacing && refused.containsKey(name)) {
             return Outcome.conflict(name + " exists but is refused by the API policy (see GET /api/v1/policy); "
@@ -305,7 +312,8 @@ public final class Control implements AutoCloseable {
         }
         Map<String, Object> normalised = Definitions.normalised(definitions.get(0));
         StoredMonitor stored = new StoredMonitor(name, Definitions.json(normalised).toString(), wall.instant());
-        storage.write(new StorageBatch().putMonitor(stored));
+        write(new StorageBatch().putMonitor(stored)
+                .addEvent(changed(name, existing.isPresent() ? "replaced" : "created", actor)));
         apiMonitors.put(name, stored);
         refused.remove(name);
         engine.apply(List.of(plan), (MonitorPlan.Origin) null).join();
@@ -332,11 +340,13 @@ public final class Control implements AutoCloseable {
      *
      * @param name   its name
      * @param paused true to pause
+     * @param actor  the name of the token that asks, recorded in the event history
      * @return 200 with the monitor's view, or 404, 503
      */
-    public CompletableFuture<Outcome> pause(String name, boolean paused) {
+    public CompletableFuture<Outcome> pause(String name, boolean paused, String actor) {
         return change(() -> hold(name, view -> new MonitorHold(name, paused, view.stage().name().equals("MAINTENANCE"),
-                view.maintenanceUntil(), wall.instant()), () -> engine.pause(name, paused).join()));
+                view.maintenanceUntil(), wall.instant()), () -> engine.pause(name, paused).join(),
+                changed(name, paused ? "paused" : "resumed", actor)));
     }
 
     /**
@@ -345,26 +355,54 @@ public final class Control implements AutoCloseable {
      * @param name  its name
      * @param enter true to enter
      * @param until when it ends by itself, or {@code null}
+     * @param actor the name of the token that asks, recorded in the event history
      * @return 200 with the monitor's view, or 404, 503
      */
-    public CompletableFuture<Outcome> maintenance(String name, boolean enter, Instant until) {
+    public CompletableFuture<Outcome> maintenance(String name, boolean enter, Instant until, String actor) {
         return change(() -> hold(name, view -> new MonitorHold(name, view.paused(), enter, enter ? until : null,
-                wall.instant()), () -> engine.maintenance(name, enter, until).join()));
+                wall.instant()), () -> engine.maintenance(name, enter, until).join(),
+                changed(name, enter ? "maintenance_entered" : "maintenance_left", actor)));
     }
 
-    private Outcome hold(String name, java.util.function.Function<MonitorView, MonitorHold> next, Runnable apply) {
+    /**
+     * Records that a check was run on demand. The check itself is not durable, so neither is
+     * this record: a store that fails is logged, and the check goes on.
+     *
+     * @param name  the monitor
+     * @param actor the name of the token that asked
+     * @return done once the record is written or given up on
+     */
+    public CompletableFuture<Void> ranNow(String name, String actor) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                storage.write(new StorageBatch().addEvent(changed(name, "run_now", actor)));
+            } catch (io.cpra.core.storage.StorageException e) {
+                LOG.log(System.Logger.Level.WARNING, "the check of " + name + " run now by " + actor
+                        + " could not be recorded: " + e.getMessage());
+            }
+        }, changes);
+    }
+
+    /** The event recording who changed a monitor and how; written in the same batch as the change. */
+    private EventRecord changed(String monitor, String change, String actor) {
+        return new EventRecord(0, wall.instant(), monitor, "monitor_changed", null, 0,
+                Json.createObjectBuilder().add("change", change).add("actor", actor).build().toString());
+    }
+
+    private Outcome hold(String name, java.util.function.Function<MonitorView, MonitorHold> next, Runnable apply,
+                         EventRecord record) {
         Optional<MonitorView> view = engine.view(name).join();
         if (view.isEmpty()) {
             return Outcome.notFound(name);
         }
         MonitorHold hold = next.apply(view.get());
-        StorageBatch batch = new StorageBatch();
+        StorageBatch batch = new StorageBatch().addEvent(record);
         if (hold.paused() || hold.maintenance()) {
             batch.putHold(hold);
         } else {
             batch.deleteHold(name);
         }
-        storage.write(batch);
+        write(batch);
         apply.run();
         return Outcome.done(200, engine.view(name).join().orElse(null));
     }
@@ -375,19 +413,24 @@ public final class Control implements AutoCloseable {
      * Reads the manifest file again and applies the difference: monitors added, changed and
      * removed; unchanged ones keep their state and schedule. An invalid manifest changes nothing.
      *
+     * <p>The reload is recorded in the event history as {@code manifest_reloaded} (with the
+     * monitor name empty) once applied; the manifest, not the store, holds what it changed, so a
+     * store that fails then is logged and does not undo the reload.
+     *
      * @param progress where progress lines for a large manifest go
+     * @param actor    who asked: a token's name, or {@code SIGHUP}
      * @return 200 with what changed, or 400 with every error, 409 when the manifest defines a
      *         monitor the API owns
      */
-    public CompletableFuture<Outcome> reload(PrintStream progress) {
+    public CompletableFuture<Outcome> reload(PrintStream progress, String actor) {
         // reading, validating and preparing take as long as the file is large: off the changes
         // thread, so API writes go on meanwhile; only the apply step waits its turn there
         return CompletableFuture.supplyAsync(() -> Loader.read(settings.manifest(), settings.manifestLimits(), compiler,
                         registry, progress), reloads)
-                .thenCompose(load -> change(() -> applyReload(load)));
+                .thenCompose(load -> change(() -> applyReload(load, actor)));
     }
 
-    private Outcome applyReload(Loader load) {
+    private Outcome applyReload(Loader load, String actor) {
         {
             if (!load.result().ok()) {
                 List<ManifestError> errors = load.result().errors();
@@ -401,8 +444,20 @@ public final class Control implements AutoCloseable {
                 return Outcome.conflict("the manifest defines monitors that were created through the API: " + clashes
                         + "; delete them through the API or rename them in the manifest");
             }
+            if (!current.commit()) {
+                load.plans().forEach(Loader::close);
+                throw new Withdrawn();
+            }
             ApplyReport report = engine.apply(load.plans(), MonitorPlan.Origin.MANIFEST).join();
-            LOG.log(System.Logger.Level.INFO, "manifest " + settings.manifest() + " reloaded: " + report);
+            LOG.log(System.Logger.Level.INFO, "manifest " + settings.manifest() + " reloaded by " + actor + ": " + report);
+            try {
+                storage.write(new StorageBatch().addEvent(new EventRecord(0, wall.instant(), "", "manifest_reloaded", null, 0,
+                        Json.createObjectBuilder().add("actor", actor).add("added", report.added().size())
+                                .add("changed", report.changed().size()).add("removed", report.removed().size())
+                                .build().toString())));
+            } catch (io.cpra.core.storage.StorageException e) {
+                LOG.log(System.Logger.Level.WARNING, "the reload by " + actor + " could not be recorded: " + e.getMessage());
+            }
             recheckApiMonitors();
             return Outcome.done(200, report);
         }
@@ -477,15 +532,58 @@ public final class Control implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a change on the changes thread. The caller may withdraw it ({@link Change#cancel})
+     * until it claims its commit; a withdrawn change that has not started never starts, and one
+     * that has rolls its storage write back at the commit point.
+     */
     private CompletableFuture<Outcome> change(java.util.function.Supplier<Outcome> body) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return body.get();
-            } catch (io.cpra.core.storage.StorageException e) {
-                LOG.log(System.Logger.Level.ERROR, "a change could not be written", e);
-                return Outcome.unavailable("storage is unavailable; nothing was changed");
-            }
-        }, changes);
+        Change change = new Change();
+        try {
+            changes.execute(() -> {
+                if (change.withdrawn()) {
+                    return;
+                }
+                current = change;
+                try {
+                    change.complete(body.get());
+                } catch (io.cpra.core.storage.StorageException e) {
+                    LOG.log(System.Logger.Level.ERROR, "a change could not be written: " + e.getMessage());
+                    change.complete(Outcome.unavailable("storage is unavailable; nothing was changed"));
+                } catch (Withdrawn e) {
+                    // the caller gave up waiting and was told nothing changed, which holds
+                    change.complete(Outcome.unavailable("withdrawn; nothing was changed"));
+                } catch (RuntimeException | Error e) {
+                    change.completeExceptionally(e);
+                    throw e;
+                } finally {
+                    current = null;
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            change.completeExceptionally(e);
+        }
+        return change;
+    }
+
+    /**
+     * Writes a change's batch, committing only if its caller still waits.
+     *
+     * @throws Withdrawn when the caller withdrew the change; nothing was written
+     */
+    private void write(StorageBatch batch) {
+        if (!storage.write(batch, current::commit)) {
+            throw new Withdrawn();
+        }
+    }
+
+    /** The change under way was withdrawn by its caller before it committed. */
+    private static final class Withdrawn extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Withdrawn() {
+            super(null, null, false, false);
+        }
     }
 
     @Override

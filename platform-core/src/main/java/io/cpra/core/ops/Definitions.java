@@ -112,7 +112,7 @@ public final class Definitions {
 
     /**
      * JSON as plain values, as the manifest reader expects them: objects as maps, arrays as
-     * lists, whole numbers as Integer or Long, others as BigDecimal.
+     * lists, whole numbers as Integer or Long (BigInteger beyond 64 bits), others as BigDecimal.
      *
      * @param value the JSON
      * @return its plain value
@@ -133,7 +133,12 @@ public final class Definitions {
             case NUMBER -> {
                 JsonNumber n = (JsonNumber) value;
                 if (n.isIntegral()) {
-                    long l = n.longValue();
+                    // exact: longValue() would wrap 2^64 + 1 to 1, and the validator must see the real number
+                    java.math.BigInteger whole = n.bigIntegerValueExact();
+                    if (whole.bitLength() >= Long.SIZE) {
+                        yield whole;
+                    }
+                    long l = whole.longValue();
                     yield l == (int) l ? (Object) (int) l : (Object) l;
                 }
                 yield n.bigDecimalValue();

@@ -20,7 +20,12 @@ public enum Input {
     /** An operator put the monitor into maintenance. */
     MAINTENANCE_ENTERED,
     /** An operator took the monitor out of maintenance. */
-    MAINTENANCE_LEFT;
+    MAINTENANCE_LEFT,
+    /**
+     * An operator took the monitor out of maintenance while its checks are paused: no check has
+     * run since maintenance began, so nothing has shown that its stage changed.
+     */
+    MAINTENANCE_LEFT_PAUSED;
 
     /**
      * The input for a pulse outcome.

@@ -55,6 +55,13 @@ public record LifecycleState(Stage stage,
     /** Flag: an intervention attempt is in flight (as opposed to scheduled). */
     public static final int ATTEMPT_IN_FLIGHT = 1 << 2;
 
+    /**
+     * Flag: the monitor was failing (without an incident) when maintenance began; only in
+     * {@link Stage#MAINTENANCE}. It takes the bit of green's time-set flag, which is never set
+     * (green has no cooldown), so the flags still fit in a byte.
+     */
+    public static final int FAILING_BEFORE_MAINTENANCE = 1 << 6;
+
     private static final int TIME_SET_SHIFT = 3;
     private static final int ALL_FLAGS = 0xFF;
 
@@ -89,6 +96,8 @@ public record LifecycleState(Stage stage,
         require((flags & ATTEMPT_IN_FLIGHT) == 0 || stage == Stage.INTERVENING, stage, "has an attempt in flight");
         require(verifyRemaining == 0 || stage == Stage.VERIFYING, stage, "has verification pulses remaining");
         require((flags & RED_RAISED) == 0 || open, stage, "has red raised without an open incident");
+        require((flags & FAILING_BEFORE_MAINTENANCE) == 0 || stage == Stage.MAINTENANCE, stage,
+                "remembers failing before maintenance");
     }
 
     /**

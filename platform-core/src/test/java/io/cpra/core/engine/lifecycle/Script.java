@@ -76,6 +76,7 @@ final class Script {
             case "R" -> Input.RETRY_DUE;
             case "M" -> Input.MAINTENANCE_ENTERED;
             case "L" -> Input.MAINTENANCE_LEFT;
+            case "Q" -> Input.MAINTENANCE_LEFT_PAUSED;
             default -> throw new IllegalArgumentException("unknown input " + token);
         };
     }
