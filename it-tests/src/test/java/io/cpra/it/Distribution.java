@@ -64,6 +64,11 @@ final class Distribution {
         return home;
     }
 
+    /** The port {@link #serve()} chose. */
+    int port() {
+        return port;
+    }
+
     Distribution env(String name, String value) {
         environment.put(name, value);
         return this;

@@ -11,6 +11,7 @@ import io.cpra.core.http.ApiRouting;
 import io.cpra.core.http.Liveness;
 import io.cpra.core.http.Readiness;
 import io.cpra.core.history.HistoryWriter;
+import io.cpra.core.series.MonitorSeries;
 import io.cpra.core.journal.Journal;
 import io.cpra.core.journal.Restart;
 import io.cpra.core.ops.Control;
@@ -71,12 +72,14 @@ final class Server {
     private final ApiRouting api;
     private final LocalPressure pressure;
     private final HistoryWriter history;
+    private final MonitorSeries series;
 
     private Server(WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage, Engine engine,
                    Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping,
-                   ApiRouting api, LocalPressure pressure, HistoryWriter history) {
+                   ApiRouting api, LocalPressure pressure, HistoryWriter history, MonitorSeries series) {
         this.pressure = pressure;
         this.history = history;
+        this.series = series;
         this.webServer = webServer;
         this.readiness = readiness;
         this.registry = registry;
@@ -142,6 +145,10 @@ final class Server {
                 .protectedReads(settings.api().protectReads())
                 .clocks(wall, System::nanoTime)
                 .build();
+        List<MonitorPlan> monitors = new ArrayList<>(manifest);
+        monitors.addAll(control.storedApiMonitors(manifest.stream().map(MonitorPlan::name).toList()));
+        // refuse before listening: a start over the cap says so in one line and serves nothing
+        MonitorSeries.checkAtStart(settings.series(), monitors);
         if (!settings.api().writesEnabled()) {
             LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) to allow"
                     + " changing monitors, pausing, maintenance and checks run on demand over HTTP");
@@ -169,9 +176,8 @@ final class Server {
                 .build()
                 .start();
 
-        List<MonitorPlan> monitors = new ArrayList<>(manifest);
-        monitors.addAll(control.storedApiMonitors(manifest.stream().map(MonitorPlan::name).toList()));
         engine.apply(monitors, (MonitorPlan.Origin) null).join();
+        MonitorSeries series = MonitorSeries.start(settings.series(), engine, metrics);
         Restart.Summary restart = Restart.resume(storage, engine, wall);
         if (!restart.isEmpty()) {
             out.println("resumed " + restart);
@@ -181,7 +187,7 @@ final class Server {
         housekeeping.scheduleAtFixedRate(() -> prune(storage, settings.retention(), wall),
                 1, PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
         Server server = new Server(webServer, readiness, registry, storage, engine, journal, control, events, housekeeping,
-                api, pressure, history);
+                api, pressure, history, series);
         readiness.ready();
         return server;
     }
@@ -225,6 +231,7 @@ final class Server {
             webServer.stop();
         }
         housekeeping.shutdownNow();
+        series.close();
         engine.stop(STOP_GRACE);
         pressure.close();
         journal.close(STOP_GRACE);

@@ -8,6 +8,7 @@ import io.cpra.plugin.api.Durations;
 import io.cpra.core.storage.StorageSettings;
 import io.cpra.core.http.ApiSettings;
 import io.cpra.core.web.WebSettings;
+import io.cpra.core.series.SeriesSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 
@@ -50,6 +51,7 @@ import java.time.Duration;
  *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
  *                      {@code .string} and {@code .depth} ({@code CPRA_API_LIMITS_BODY}, ...)
  * @param web           the public status pages ({@code cpra.status-pages})
+ * @param series        per-monitor Prometheus series ({@code cpra.metrics.monitor-series})
  */
 public record Settings(Path home,
                        String host,
@@ -70,7 +72,8 @@ public record Settings(Path home,
                        boolean allowCommands,
                        ApiSettings api,
                        HistorySettings history,
-                       WebSettings web) {
+                       WebSettings web,
+                       SeriesSettings series) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -131,7 +134,8 @@ public record Settings(Path home,
                         duration(cpra.get("history.hour-retention"), Durations.format(HistorySettings.DEFAULT_HOURS)),
                         duration(cpra.get("history.day-retention"), Durations.format(HistorySettings.DEFAULT_DAYS)),
                         atLeastOne(cpra.get("history.backlog"), HistorySettings.DEFAULT_BACKLOG)),
-                WebSettings.from(cpra));
+                WebSettings.from(cpra),
+                SeriesSettings.from(cpra));
     }
 
     /**
