@@ -2,6 +2,8 @@ package io.cpra.core.http;
 
 import io.cpra.core.engine.Engine;
 import io.cpra.core.engine.MonitorPage;
+import io.cpra.core.engine.MonitorSort;
+import io.cpra.core.engine.SortedChunk;
 import io.cpra.core.engine.MonitorView;
 import io.cpra.core.ops.Control;
 import io.cpra.core.ops.Definitions;
@@ -86,6 +88,10 @@ final class MonitorsResource {
      */
     private void list(Call call) throws ExecutionException {
         Listing listing = Listing.of(call.query(Listing.PARAMETERS));
+        if (listing.sort() != null) {
+            listSorted(call, listing);
+            return;
+        }
         List<MonitorView> found = new ArrayList<>();
         int next = listing.cursor();
         for (int scans = 0; scans < MAX_SCANS && next >= 0 && found.size() < listing.limit(); scans++) {
@@ -102,6 +108,34 @@ final class MonitorsResource {
         call.reply(Status.OK_200, page.build());
     }
 
+    /**
+     * A sorted page: every row is looked at, stretch by stretch (each a bounded engine command),
+     * and the first {@code limit} matches after the cursor are kept; the request holds at most
+     * twice the page in memory, never the listing. The next page starts after the last key.
+     */
+    private void listSorted(Call call, Listing listing) throws ExecutionException {
+        MonitorSort sort = listing.sort();
+        List<SortedChunk.Entry> best = new ArrayList<>();
+        int next = 0;
+        do {
+            SortedChunk chunk = EngineCalls.await(engine.listSorted(listing.query(), sort, next, listing.limit()));
+            best.addAll(chunk.best());
+            best.sort((a, b) -> sort.compare(a.key(), b.key()));
+            if (best.size() > listing.limit()) {
+                best.subList(listing.limit(), best.size()).clear();
+            }
+            next = chunk.next();
+        } while (next >= 0);
+        JsonArrayBuilder monitors = Wire.JSON.createArrayBuilder();
+        for (SortedChunk.Entry entry : best) {
+            monitors.add(MonitorJson.of(entry.view()));
+        }
+        JsonObjectBuilder page = Wire.JSON.createObjectBuilder().add("monitors", monitors);
+        Wire.text(page, "next", best.size() < listing.limit() ? null
+                : Listing.encode(best.getLast().key(), listing.query(), sort));
+        call.reply(Status.OK_200, page.build());
+    }
+
     private void view(Call call) throws ExecutionException {
         call.query(Set.of());
         String name = call.param("name");
@@ -115,7 +149,6 @@ final class MonitorsResource {
         if (!(body.get("name") instanceof String name) || name.isBlank()) {
             throw ApiException.badField("name", "required: the monitor's name, a non-empty string");
         }
-        checkName(name);
         Changes.await(control.create(body, call.actor()));
         call.response().header(HeaderNames.LOCATION, LIST + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                 .replace("+", "%20"));
@@ -125,7 +158,6 @@ final class MonitorsResource {
     private void replace(Call call) throws ExecutionException {
         call.query(Set.of());
         String name = call.param("name");
-        checkName(name);
         Outcome outcome = Changes.await(control.replace(name, definition(call), call.actor()));
         replyWithDetail(call, Status.create(outcome.status()), name);
     }
@@ -135,17 +167,6 @@ final class MonitorsResource {
         bodies.none(call.request(), "DELETE removes the monitor named in the path");
         Changes.await(control.delete(call.param("name"), call.actor()));
         call.response().status(Status.NO_CONTENT_204).send();
-    }
-
-    /**
-     * Refuses names that are path steps: {@code .} and {@code ..} would make the monitor's own URL,
-     * {@code /api/v1/monitors/..}, resolve to another resource.
-     */
-    private static void checkName(String name) {
-        if (name.equals(".") || name.equals("..")) {
-            throw ApiException.badField("name", "\"" + name + "\" is a path step, not a name; its URL would not"
-                    + " reach the monitor");
-        }
     }
 
     /**
