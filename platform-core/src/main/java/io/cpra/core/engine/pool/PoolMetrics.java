@@ -73,6 +73,10 @@ public final class PoolMetrics {
                 .description("How long after their due time calls started")
                 .buckets(Arrays.stream(LATENESS_BUCKETS).mapToObj(s -> Duration.ofNanos(Math.round(s * 1e9)))
                         .toArray(Duration[]::new))
+                // no client-side quantiles: Helidon would add them as a "quantile" label, which
+                // Prometheus allows on summaries only; quantiles come from the buckets
+                .percentiles(new double[0])
+                .publishPercentileHistogram(false)
                 .tags(tags));
         pool.latenessWindows(window -> LatenessExport.record(window, lateness));
         registry.getOrCreate(FunctionalCounter.builder("cpra_pool_calls", pool, WorkerPool::completedCalls)
