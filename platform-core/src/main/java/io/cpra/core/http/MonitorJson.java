@@ -19,7 +19,7 @@ final class MonitorJson {
      * The engine's view of one monitor.
      *
      * @param view the view
-     * @return an object with {@code name}, {@code type}, {@code interval}, {@code groups},
+     * @return an object with {@code name}, {@code type}, {@code interval_ms}, {@code groups},
      *         {@code enabled}, {@code paused}, {@code stage}, {@code colour}, {@code consecutive_failures},
      *         {@code success_streak}, {@code intervention_attempts}, {@code verify_remaining},
      *         {@code incident_id}, {@code last_check}, {@code last_run}, {@code overdue},
@@ -33,7 +33,7 @@ final class MonitorJson {
         JsonObjectBuilder object = Wire.JSON.createObjectBuilder()
                 .add("name", view.name())
                 .add("type", view.pulseType())
-                .add("interval", Wire.nanos(view.intervalNanos()))
+                .add("interval_ms", Wire.millisOfNanos(view.intervalNanos()))
                 .add("groups", groups)
                 .add("notify_groups", notifyGroups)
                 .add("enabled", view.enabled())
@@ -50,7 +50,7 @@ final class MonitorJson {
         } else {
             object.add("last_check", Wire.JSON.createObjectBuilder()
                     .add("status", Wire.name(view.lastStatus()))
-                    .add("latency", Wire.nanos(view.lastLatencyMicros() * 1_000L)));
+                    .add("latency_ms", Wire.millis(view.lastLatencyMicros())));
         }
         Wire.instant(object, "last_run", view.lastRun());
         object.add("overdue", view.overdue());

@@ -258,7 +258,7 @@ final class MonitorsResource {
             JsonObjectBuilder entry = Wire.JSON.createObjectBuilder();
             Wire.instant(entry, "at", outcome.at());
             outcomes.add(entry.add("status", Wire.name(outcome.status()))
-                    .add("latency", Wire.nanos(outcome.latencyMicros() * 1_000L))
+                    .add("latency_ms", Wire.millis(outcome.latencyMicros()))
                     .add("message", outcome.message()));
         }
         object.add("recent_outcomes", outcomes);

@@ -1,7 +1,7 @@
 // The overview, the monitors listing, incidents and the event stream. Each view renders into
 // the main element and returns a handler for live events (or nothing).
 import { get, post, del, seg, query, token } from './api.js';
-import { h, clear, colourChip, COLOURS, STAGES, when, ago, millis, formatMillis, notice } from './dom.js';
+import { h, clear, colourChip, COLOURS, STAGES, when, ago, formatMillis, notice } from './dom.js';
 
 const PAGE = 50;
 
@@ -29,7 +29,7 @@ export async function overview(root) {
     clear(pipes).append(h('caption', {}, 'Pipelines'),
       h('thead', {}, h('tr', {}, h('th', {}, 'pool'), h('th', {}, 'queued'), h('th', {}, 'in flight / limit'), h('th', {}, 'p99 lateness'))),
       h('tbody', {}, s.pools.map((p) => h('tr', {}, h('td', {}, p.name), h('td', {}, String(p.queue_depth)),
-        h('td', {}, p.in_flight + ' / ' + p.limit), h('td', {}, formatMillis(millis(p.lateness.p99))))))),
+        h('td', {}, p.in_flight + ' / ' + p.limit), h('td', {}, formatMillis(p.lateness.p99_ms)))))),
     clear(facts).append(
       h('dt', {}, 'Monitors'), h('dd', {}, String(s.monitors)),
       h('dt', {}, 'Pulse pipeline'), h('dd', { class: s.pulse_pipeline.state === 'keeping_up' ? '' : 'warn' }, s.pulse_pipeline.state.replaceAll('_', ' ')),
@@ -175,7 +175,7 @@ function select(name, values, current, any) {
 }
 
 export function monitorRow(m) {
-  const latency = m.last_check ? formatMillis(millis(m.last_check.latency)) + ' · ' + m.last_check.status : '—';
+  const latency = m.last_check ? formatMillis(m.last_check.latency_ms) + ' · ' + m.last_check.status : '—';
   const row = h('tr', { dataset: { monitor: m.name, colour: m.colour, stage: m.stage } },
     h('td', { 'data-label': 'Name' }, h('a', { href: '#/monitor/' + seg(m.name) }, m.name)),
     h('td', { 'data-label': 'Colour' }, colourChip(m.colour)),
