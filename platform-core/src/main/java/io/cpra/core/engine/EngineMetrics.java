@@ -56,6 +56,8 @@ public final class EngineMetrics {
         EngineCounters c = engine.counters();
         counter(registry, "cpra_due_checks", "Pulse checks that came due", c, x -> x.dueChecks.get());
         counter(registry, "cpra_checks", "Pulse checks finished", c, x -> x.checks.get());
+        counter(registry, "cpra_interventions_held", "Intervention attempts that waited for room in their budget", c,
+                x -> x.interventionsHeld.get());
         counter(registry, "cpra_failed_checks", "Pulse checks that failed (CRITICAL or UNKNOWN)", c, x -> x.failedChecks.get());
         counter(registry, "cpra_overruns", "Due checks skipped because the previous one was still running", c,
                 x -> x.overruns.get());
@@ -84,7 +86,7 @@ public final class EngineMetrics {
             registry.getOrCreate(Gauge.builder("cpra_monitors", stages, s -> s.get(stage))
                     .description("Monitors loaded, by lifecycle stage and the colour it shows")
                     .tags(List.of(Tag.create("stage", stage.name().toLowerCase(Locale.ROOT)),
-                            Tag.create("colour", stage.colour().name().toLowerCase(Locale.ROOT)))));
+                            Tag.create("colour", stage.colourName()))));
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param intervention  the remediation, or {@code null} when none is configured
  * @param codes         the code blocks present, at most one per colour
  * @param groups        the monitor's groups
+ * @param dependsOn     the monitor's parents: monitor names and {@code group:NAME}s ({@code depends_on})
  */
 public record MonitorSpec(String pulseType,
                           long intervalNanos,
@@ -25,7 +26,11 @@ public record MonitorSpec(String pulseType,
                           Policy policy,
                           InterventionSpec intervention,
                           List<CodeRoute> codes,
-                          List<String> groups) {
+                          List<String> groups,
+                          List<String> dependsOn) {
+
+    /** How a {@code depends_on} entry names every monitor of a group. */
+    public static final String GROUP_PREFIX = "group:";
 
     /** Checks the ranges. */
     public MonitorSpec {
@@ -33,10 +38,27 @@ public record MonitorSpec(String pulseType,
         Objects.requireNonNull(policy, "policy");
         codes = List.copyOf(codes);
         groups = List.copyOf(groups);
+        dependsOn = List.copyOf(dependsOn);
         if (intervalNanos <= 0 || timeoutNanos <= 0 || timeoutNanos > intervalNanos) {
             throw new IllegalArgumentException("need 0 < timeout <= interval; got timeout " + timeoutNanos
                     + " ns, interval " + intervalNanos + " ns");
         }
+    }
+
+    /**
+     * A spec without parents.
+     *
+     * @param pulseType     the pulse plugin's type
+     * @param intervalNanos time between checks
+     * @param timeoutNanos  deadline of one check
+     * @param policy        the lifecycle's settings
+     * @param intervention  the remediation, or {@code null}
+     * @param codes         the code blocks present
+     * @param groups        the monitor's groups
+     */
+    public MonitorSpec(String pulseType, long intervalNanos, long timeoutNanos, Policy policy,
+                       InterventionSpec intervention, List<CodeRoute> codes, List<String> groups) {
+        this(pulseType, intervalNanos, timeoutNanos, policy, intervention, codes, groups, List.of());
     }
 
     /**

@@ -34,6 +34,8 @@ import java.util.List;
  * @param overdue             whether its due check has waited more than an interval past its due
  *                            time without starting (the engine is behind, or its destination is
  *                            held to a fair share)
+ * @param dependsOn           its parents ({@code depends_on}): monitor names and {@code group:NAME}s
+ * @param interventionHeldBy  the intervention budget its started attempt waits for, or {@code null}
  */
 public record MonitorView(String name,
                           String pulseType,
@@ -55,7 +57,9 @@ public record MonitorView(String name,
                           MonitorPlan.Origin origin,
                           List<Outcome> recentOutcomes,
                           Instant lastRun,
-                          boolean overdue) {
+                          boolean overdue,
+                          List<String> dependsOn,
+                          String interventionHeldBy) {
 
     /**
      * One check outcome.

@@ -83,7 +83,7 @@ public record LifecycleState(Stage stage,
         switch (stage) {
             case HEALTHY, FAILING -> require(!open, stage, "has an open incident");
             case INTERVENING, VERIFYING, INCIDENT -> require(open, stage, "has no open incident");
-            case MAINTENANCE -> { }
+            case MAINTENANCE, UNREACHABLE -> { }
         }
         require(stage != Stage.HEALTHY || consecutiveFailures == 0, stage, "has consecutive failures");
         require((flags & ATTEMPT_IN_FLIGHT) == 0 || stage == Stage.INTERVENING, stage, "has an attempt in flight");
