@@ -133,13 +133,14 @@ final class Reactions implements Roster.Lifecycles {
 
     void onAttempt(InterventionJob job) {
         leases.give(job.intervention);
+        // before anything else: a monitor removed while its attempt ran still held a place
+        budgets.give(job.budgets);
         InterventionOutcome outcome = (InterventionOutcome) job.outcome();
         int row = store.rowIfLive(job.handle);
         if (row < 0) {
             return;
         }
         store.flags().lower(row, EntityStore.INTERVENTION_IN_FLIGHT);
-        budgets.give(job.budgets);
         MonitorSpec spec = store.spec().get(row);
         String action = spec.intervention() == null ? "" : spec.intervention().type();
         events.publish(new EngineEvent.InterventionFinished(wall.instant(), store.name().get(row),

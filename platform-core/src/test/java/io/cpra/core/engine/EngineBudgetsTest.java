@@ -98,4 +98,22 @@ class EngineBudgetsTest {
         assertThat(NAMES).allSatisfy(name -> assertThat(fixture.view(name).interventionHeldBy()).isNull());
         assertThat(fixture.engine.summary().join().openIncidents()).isEqualTo(4);
     }
+
+    @Test
+    void aMonitorRemovedWhileItsAttemptRunsGivesItsPlaceBack() {
+        // the first restart removes its own monitor before it ends, as a reload could
+        restart.script = n -> {
+            if (n == 1) {
+                fixture.engine.remove(restart.requests.getFirst().monitor()).join();
+            }
+            return InterventionOutcome.succeeded("restarted");
+        };
+        load(new BudgetLimits("payments/docker", 1, 0, 0, 60 * SECOND));
+        fixture.advance(Duration.ofSeconds(2));
+
+        up = false;
+        fixture.advance(Duration.ofSeconds(5));
+
+        assertThat(restart.requests).as("the other three got the place in turn").hasSize(4);
+    }
 }
