@@ -208,20 +208,39 @@ public final class Lifecycle {
     private static void unreachable(Draft next, Input input, long now, Policy policy, Transition out) {
         switch (input) {
             case PARENT_RECOVERED -> {
-                leaveUnreachable(next);
+                leaveUnreachable(next, now, policy, out);
                 out.add(Action.RECHECK);
             }
-            case PULSE_PASSED, PULSE_FAILED -> {
-                // The engine found every parent up (a failure) or the monitor answers despite
-                // them (a pass): it speaks for itself again, as if it had just left maintenance.
-                leaveUnreachable(next);
+            case PULSE_PASSED -> {
+                // The monitor answers despite its parents: it speaks for itself again.
+                leaveUnreachable(next, now, policy, out);
                 if (next.stage == Stage.INCIDENT) {
                     incident(next, input, now, policy, out);
                 } else {
                     healthy(next, input, now, policy, out);
                 }
             }
-            case MAINTENANCE_ENTERED -> enterMaintenance(next, now, policy, out);
+            case PULSE_FAILED -> {
+                // The engine found every parent up: the failure is the monitor's own. One whose
+                // yellow is still out goes on failing without a second one.
+                if (next.has(LifecycleState.OWES_GREEN)) {
+                    next.flags &= ~LifecycleState.OWES_GREEN;
+                    next.stage = Stage.FAILING;
+                    failing(next, input, now, policy, out);
+                } else {
+                    next.stage = next.has(LifecycleState.INCIDENT_OPEN) ? Stage.INCIDENT : Stage.HEALTHY;
+                    if (next.stage == Stage.INCIDENT) {
+                        incident(next, input, now, policy, out);
+                    } else {
+                        healthy(next, input, now, policy, out);
+                    }
+                }
+            }
+            case MAINTENANCE_ENTERED -> {
+                // as from failing, maintenance drops an outstanding yellow (M4)
+                next.flags &= ~LifecycleState.OWES_GREEN;
+                enterMaintenance(next, now, policy, out);
+            }
             default -> out.add(Action.IGNORED);
         }
     }
@@ -231,6 +250,9 @@ public final class Lifecycle {
      * intervention episode ends as in maintenance, and an open incident stays open.
      */
     private static void becomeUnreachable(Draft next) {
+        if (next.stage == Stage.FAILING) {
+            next.flags |= LifecycleState.OWES_GREEN;
+        }
         next.flags &= ~LifecycleState.ATTEMPT_IN_FLIGHT;
         next.failures = 0;
         next.streak = 0;
@@ -239,7 +261,12 @@ public final class Lifecycle {
         next.stage = Stage.UNREACHABLE;
     }
 
-    private static void leaveUnreachable(Draft next) {
+    /** Back to where the monitor stood without its parents' outage; a yellow still out gets its green. */
+    private static void leaveUnreachable(Draft next, long now, Policy policy, Transition out) {
+        if (next.has(LifecycleState.OWES_GREEN)) {
+            next.flags &= ~LifecycleState.OWES_GREEN;
+            raise(Code.GREEN, next, now, policy, out);
+        }
         next.stage = next.has(LifecycleState.INCIDENT_OPEN) ? Stage.INCIDENT : Stage.HEALTHY;
     }
 

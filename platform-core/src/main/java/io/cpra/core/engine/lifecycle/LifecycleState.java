@@ -16,7 +16,8 @@ import java.util.Locale;
  *   <li>{@link Stage#HEALTHY} has no consecutive failure;</li>
  *   <li>an attempt is in flight only in {@link Stage#INTERVENING}, and verification pulses
  *       remain only in {@link Stage#VERIFYING};</li>
- *   <li>red can have been raised only for an open incident.</li>
+ *   <li>red can have been raised only for an open incident;</li>
+ *   <li>a green is owed ({@link #OWES_GREEN}) only in {@link Stage#UNREACHABLE} without an incident.</li>
  * </ul>
  *
  * <p>Cooldown bookkeeping uses a time per colour plus a flag saying the time is set, so any
@@ -29,7 +30,7 @@ import java.util.Locale;
  *                            current episode; 0 when none
  * @param verifyRemaining     verification pulses still to pass; 0 outside {@link Stage#VERIFYING}
  * @param incidentSeq         number of incidents this monitor has opened; the open (or last) incident's number
- * @param flags               {@link #INCIDENT_OPEN}, {@link #RED_RAISED}, {@link #ATTEMPT_IN_FLIGHT} and one
+ * @param flags               {@link #INCIDENT_OPEN}, {@link #RED_RAISED}, {@link #ATTEMPT_IN_FLIGHT}, {@link #OWES_GREEN} and one
  *                            {@link #timeSetFlag(Code) time-set flag} per colour with a cooldown
  * @param yellowAt            when yellow was last raised (valid when its time-set flag is on)
  * @param redAt               when red was last raised (likewise)
@@ -54,6 +55,11 @@ public record LifecycleState(Stage stage,
     public static final int RED_RAISED = 1 << 1;
     /** Flag: an intervention attempt is in flight (as opposed to scheduled). */
     public static final int ATTEMPT_IN_FLIGHT = 1 << 2;
+    /**
+     * Flag: the monitor became unreachable while failing, so its yellow still waits for a green.
+     * Bit 6, the slot green would have had among the time-set flags (green keeps no time).
+     */
+    public static final int OWES_GREEN = 1 << 6;
 
     private static final int TIME_SET_SHIFT = 3;
     private static final int ALL_FLAGS = 0xFF;
@@ -89,6 +95,8 @@ public record LifecycleState(Stage stage,
         require((flags & ATTEMPT_IN_FLIGHT) == 0 || stage == Stage.INTERVENING, stage, "has an attempt in flight");
         require(verifyRemaining == 0 || stage == Stage.VERIFYING, stage, "has verification pulses remaining");
         require((flags & RED_RAISED) == 0 || open, stage, "has red raised without an open incident");
+        require((flags & OWES_GREEN) == 0 || (stage == Stage.UNREACHABLE && !open), stage,
+                "owes a green outside an unreachable spell without an incident");
     }
 
     /**

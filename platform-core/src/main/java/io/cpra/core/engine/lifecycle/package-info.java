@@ -53,10 +53,11 @@
  *   <tr><td>M4</td><td>MAINTENANCE</td><td>leave maintenance</td><td>no incident</td><td></td><td></td><td>HEALTHY</td></tr>
  *   <tr><td>X1</td><td>HEALTHY, FAILING, VERIFYING, INCIDENT</td><td>attempt outcome, retry due, leave maintenance</td><td></td><td></td><td>ignored</td><td>unchanged</td></tr>
  *   <tr><td>X2</td><td>INTERVENING without an attempt in flight</td><td>attempt held</td><td></td><td></td><td>ignored</td><td>unchanged</td></tr>
- *   <tr><td>D1</td><td>HEALTHY, FAILING</td><td>parent down</td><td></td><td></td><td>(counters reset)</td><td>UNREACHABLE</td></tr>
+ *   <tr><td>D1</td><td>HEALTHY, FAILING</td><td>parent down</td><td></td><td></td><td>(counters reset; from FAILING a green is owed)</td><td>UNREACHABLE</td></tr>
  *   <tr><td>D2</td><td>INTERVENING, VERIFYING, INCIDENT</td><td>parent down</td><td></td><td></td><td>(attempt forgotten, incident stays open)</td><td>UNREACHABLE</td></tr>
- *   <tr><td>D3</td><td>UNREACHABLE</td><td>parent recovered</td><td>incident open / none</td><td></td><td>recheck</td><td>INCIDENT / HEALTHY</td></tr>
- *   <tr><td>D4</td><td>UNREACHABLE</td><td>pass, fail</td><td></td><td>as the row of the next stage</td><td>as that row</td><td>as D3, then that row (H1&ndash;H4, N1&ndash;N4)</td></tr>
+ *   <tr><td>D3</td><td>UNREACHABLE</td><td>parent recovered</td><td>incident open / none</td><td>green if owed</td><td>recheck</td><td>INCIDENT / HEALTHY</td></tr>
+ *   <tr><td>D4</td><td>UNREACHABLE</td><td>pass</td><td></td><td>green if owed, then as the row of the next stage</td><td>as that row</td><td>as D3, then that row (H1, N1, N2)</td></tr>
+ *   <tr><td>D4f</td><td>UNREACHABLE</td><td>fail</td><td>green owed / not</td><td>as F3&ndash;F5 / H2&ndash;H4, N3, N4</td><td>as that row</td><td>FAILING, then F3&ndash;F5 / as D3, then that row</td></tr>
  *   <tr><td>D5</td><td>UNREACHABLE</td><td>enter maintenance</td><td></td><td>gray</td><td></td><td>MAINTENANCE</td></tr>
  *   <tr><td>D6</td><td>UNREACHABLE</td><td>parent down, attempt outcome, retry due, leave maintenance</td><td></td><td></td><td>ignored</td><td>UNREACHABLE</td></tr>
  *   <tr><td>D7</td><td>MAINTENANCE</td><td>parent down, parent recovered</td><td></td><td></td><td>ignored (M2)</td><td>MAINTENANCE</td></tr>
@@ -121,9 +122,10 @@
  *       no attempt. An intervention episode ends as in maintenance; an open incident stays open, red flag included.</td>
  *       <td>The parent's incident is the one people need; the child's own incident, if it had one first, is still
  *       true and must still get its green.</td></tr>
- *   <tr><td>A yellow raised before the parent was known down?</td><td>Gets no green: like leaving maintenance (M4),
- *       leaving unreachable starts afresh.</td>
- *       <td>Which came first is a race of one check interval; a green for every child after a storm is the storm again.</td></tr>
+ *   <tr><td>A yellow raised before the parent was known down?</td><td>Gets its green when the monitor leaves
+ *       unreachable (D3, D4), and no second yellow if it fails on its own right after (D4f). Maintenance drops it (M4).</td>
+ *       <td>Which came first is a race of one check interval, so some children of a storm do raise yellow; a yellow
+ *       without a green is a warning left open on the receiver for good.</td></tr>
  *   <tr><td>Does an unreachable monitor keep its checks?</td><td>Yes: a pass, or a failure with every parent up,
  *       ends it (D4) even without "parent recovered".</td>
  *       <td>A parent removed by a reload sends nothing; the monitor must still find its way back.</td></tr>

@@ -94,14 +94,19 @@ class LifecycleTableTest {
             D2 child in an incident keeps it             | -                     | F D               | UNREACHABLE | yellow red                   | stage                  | F=0 open red
             D3 parent recovered, no incident             | -                     | D U               | HEALTHY     | -                            | recheck stage          | F=0 S=0 closed
             D3 parent recovered, incident open           | -                     | F D U             | INCIDENT    | yellow red                   | recheck stage          | open red
-            D3 then a failure is a first failure again   | u=3                   | F D U F           | FAILING     | yellow yellow                | stage                  | F=1
+            D3 a yellow still out gets its green         | u=3                   | F F D U           | HEALTHY     | yellow green                 | recheck stage          | closed
+            D3 then a failure is a first failure again   | u=3                   | F D U F           | FAILING     | yellow green yellow          | stage                  | F=1
             D3 no new attempt after an unreachable spell | m=1                   | F D U S           | INCIDENT    | yellow                       | ignored                | k=0
             D3 its red once failures reach u             | u=2 m=1               | F F D U F F       | INCIDENT    | yellow red                   | -                      | F=2 red
             D4 a pass ends it                            | h=2                   | D P               | HEALTHY     | -                            | stage                  | S=1 closed
             D4 a failure with the parents up ends it     | u=3                   | D F               | FAILING     | yellow                       | stage                  | F=1
+            D4 a pass pays the green owed                | u=3 h=2               | F D P             | HEALTHY     | yellow green                 | stage                  | S=1 closed
+            D4f failing on after a yellow, no second one | u=3                   | F D F             | FAILING     | yellow                       | stage                  | F=1
+            D4f and its threshold counts afresh          | u=2                   | F D F F           | INCIDENT    | yellow red                   | open stage             | F=2 open
             D4 a failure at threshold opens the incident | -                     | D F               | INCIDENT    | yellow red                   | open stage             | seq=1 open
             D4 passes close a kept incident              | h=2                   | F D P P           | HEALTHY     | yellow red green             | close stage            | closed
             D5 maintenance while unreachable             | -                     | D M               | MAINTENANCE | gray                         | stage                  | closed
+            D5 maintenance drops the green owed          | u=3                   | F D M L           | HEALTHY     | yellow gray                  | stage                  | closed
             D6 late attempt outcome is ignored           | m=1                   | F D X             | UNREACHABLE | yellow                       | ignored                | k=0
             D6 retry timer is ignored                    | m=2                   | F X D R           | UNREACHABLE | yellow                       | ignored                | k=0
             D6 leave maintenance is ignored              | -                     | D L               | UNREACHABLE | -                            | ignored                | -
