@@ -34,6 +34,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("io.cpra.plugins.http")).isTrue();
         assertThat(classes.containPackage("io.cpra.core.engine.lifecycle")).isTrue();
         assertThat(classes.containPackage("io.cpra.core.engine.budget")).isTrue();
+        assertThat(classes.containPackage("io.cpra.core.web")).isTrue();
         assertThat(classes.containPackage("io.cpra.testing.postgres")).isTrue();
     }
 
@@ -89,6 +90,18 @@ class ArchitectureTest {
     void theHttpApiReachesTheEngineOnlyThroughItsFace() {
         noClasses().that().resideInAPackage("io.cpra.core.http..")
                 .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.cpra.core.engine.store..", "io.cpra.core.engine.queue..",
+                        "io.cpra.core.engine.schedule..", "io.cpra.core.engine.pool..")
+                .check(classes);
+    }
+
+    @Test
+    void thePublicPagesOnlyReadTheEngineThroughItsFaceAndChangeNothing() {
+        // status pages and badges are served without a token: they must not reach the control
+        // plane (every write), the API's internals or the engine's rows
+        noClasses().that().resideInAPackage("io.cpra.core.web..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.cpra.core.ops..", "io.cpra.core.http..", "io.cpra.core.journal..",
                         "io.cpra.core.engine.store..", "io.cpra.core.engine.queue..",
                         "io.cpra.core.engine.schedule..", "io.cpra.core.engine.pool..")
                 .check(classes);

@@ -10,12 +10,14 @@ import io.cpra.core.engine.pool.PoolMetrics;
 import io.cpra.core.http.ApiRouting;
 import io.cpra.core.http.Liveness;
 import io.cpra.core.http.Readiness;
+import io.cpra.core.history.HistoryWriter;
 import io.cpra.core.journal.Journal;
 import io.cpra.core.journal.Restart;
 import io.cpra.core.ops.Control;
 import io.cpra.core.plugin.PluginFamily;
 import io.cpra.core.plugin.PluginRegistry;
 import io.cpra.core.storage.Storage;
+import io.cpra.core.web.WebPages;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
@@ -68,11 +70,13 @@ final class Server {
     private final ScheduledExecutorService housekeeping;
     private final ApiRouting api;
     private final LocalPressure pressure;
+    private final HistoryWriter history;
 
     private Server(WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage, Engine engine,
                    Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping,
-                   ApiRouting api, LocalPressure pressure) {
+                   ApiRouting api, LocalPressure pressure, HistoryWriter history) {
         this.pressure = pressure;
+        this.history = history;
         this.webServer = webServer;
         this.readiness = readiness;
         this.registry = registry;
@@ -103,7 +107,9 @@ final class Server {
         events.subscribe(new EventLog());
         Journal journal = Journal.start(storage, metrics);
         LocalPressure pressure = LocalPressure.start(settings.engine().pulsePool().adaptEvery().toNanos());
-        Engine engine = Engine.start(settings.engine(), journal.andThen(events), System::nanoTime, wall, pressure);
+        HistoryWriter history = HistoryWriter.start(storage, settings.history(), wall, metrics);
+        Engine engine = Engine.start(settings.engine(), journal.andThen(events), history, System::nanoTime, wall,
+                pressure);
         Readiness readiness = new Readiness();
         Liveness liveness = new Liveness();
         liveness.require("engine", () -> !engine.alive() ? "the engine thread is not running"
@@ -129,6 +135,13 @@ final class Server {
                 .plugins(registry, settings.home())
                 .storage(storage)
                 .build();
+        WebPages pages = WebPages.builder()
+                .engine(engine)
+                .storage(storage)
+                .settings(settings.web())
+                .protectedReads(settings.api().protectReads())
+                .clocks(wall, System::nanoTime)
+                .build();
         if (!settings.api().writesEnabled()) {
             LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) to allow"
                     + " changing monitors, pausing, maintenance and checks run on demand over HTTP");
@@ -149,7 +162,10 @@ final class Server {
                                 .build())
                         .build())
                 .addFeature(api.openApi())
-                .routing(api::register)
+                .routing(routing -> {
+                    api.register(routing);
+                    pages.register(routing);
+                })
                 .build()
                 .start();
 
@@ -165,7 +181,7 @@ final class Server {
         housekeeping.scheduleAtFixedRate(() -> prune(storage, settings.retention(), wall),
                 1, PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
         Server server = new Server(webServer, readiness, registry, storage, engine, journal, control, events, housekeeping,
-                api, pressure);
+                api, pressure, history);
         readiness.ready();
         return server;
     }
@@ -212,6 +228,7 @@ final class Server {
         engine.stop(STOP_GRACE);
         pressure.close();
         journal.close(STOP_GRACE);
+        history.close(STOP_GRACE);
         control.close();
         events.close();
         storage.close();

@@ -3,9 +3,11 @@ package io.cpra.core;
 import io.cpra.core.delivery.DeliverySettings;
 import io.cpra.core.engine.EngineSettings;
 import io.cpra.core.ops.Control;
+import io.cpra.core.history.HistorySettings;
+import io.cpra.plugin.api.Durations;
 import io.cpra.core.storage.StorageSettings;
 import io.cpra.core.http.ApiSettings;
-import io.cpra.plugin.api.Durations;
+import io.cpra.core.web.WebSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 
@@ -40,12 +42,14 @@ import java.time.Duration;
  * @param storagePassword its password ({@code cpra.storage.password}, {@code CPRA_STORAGE_PASSWORD})
  * @param storageConnections connections to hold open ({@code cpra.storage.connections})
  * @param retention     how long events and closed incidents are kept ({@code cpra.storage.retention})
+ * @param history       check history retention per tier and the writer's backlog ({@code cpra.history.*})
  * @param allowCommands whether the API may define monitors that run local programs
  *                      ({@code cpra.api.allow-commands}, {@code CPRA_API_ALLOW_DASH_COMMANDS})
  * @param api           the HTTP API's token and limits: {@code cpra.api.token} ({@code CPRA_API_TOKEN}),
  *                      {@code cpra.api.protect-reads} ({@code CPRA_API_PROTECT_DASH_READS}, Helidon's
  *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
  *                      {@code .string} and {@code .depth} ({@code CPRA_API_LIMITS_BODY}, ...)
+ * @param web           the public status pages ({@code cpra.status-pages})
  */
 public record Settings(Path home,
                        String host,
@@ -64,7 +68,9 @@ public record Settings(Path home,
                        int storageConnections,
                        Duration retention,
                        boolean allowCommands,
-                       ApiSettings api) {
+                       ApiSettings api,
+                       HistorySettings history,
+                       WebSettings web) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -119,7 +125,13 @@ public record Settings(Path home,
                 atLeastOne(cpra.get("storage.connections"), DEFAULT_STORAGE_CONNECTIONS),
                 duration(cpra.get("storage.retention"), DEFAULT_RETENTION),
                 cpra.get("api.allow-commands").asBoolean().orElse(false),
-                api(cpra.get("api")));
+                api(cpra.get("api")),
+                new HistorySettings(
+                        duration(cpra.get("history.minute-retention"), Durations.format(HistorySettings.DEFAULT_MINUTES)),
+                        duration(cpra.get("history.hour-retention"), Durations.format(HistorySettings.DEFAULT_HOURS)),
+                        duration(cpra.get("history.day-retention"), Durations.format(HistorySettings.DEFAULT_DAYS)),
+                        atLeastOne(cpra.get("history.backlog"), HistorySettings.DEFAULT_BACKLOG)),
+                WebSettings.from(cpra));
     }
 
     /**

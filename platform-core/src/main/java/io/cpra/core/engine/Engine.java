@@ -103,11 +103,27 @@ public final class Engine {
      */
     public static Engine start(EngineSettings settings, EventSink events, LongSupplier clock, InstantSource wall,
                                LocalPressure pressure) {
+        return start(settings, events, HistorySink.NONE, clock, wall, pressure);
+    }
+
+    /**
+     * Starts an engine with no monitors that hands its closed check-history minutes to a sink.
+     *
+     * @param settings how it runs
+     * @param events   where its events go; called on the engine thread, must not block
+     * @param history  where closed one-minute history buckets go; called on the engine thread, must not block
+     * @param clock    nanosecond clock for schedules, deadlines and lateness ({@code System::nanoTime})
+     * @param wall     wall clock for event and alert times and history minutes
+     * @param pressure the process's pressure gauge, or {@code null} to size pools by demand alone
+     * @return the running engine
+     */
+    public static Engine start(EngineSettings settings, EventSink events, HistorySink history, LongSupplier clock,
+                               InstantSource wall, LocalPressure pressure) {
         RingQueue<Job> results = RingQueue.mpsc(settings.resultCapacity());
         WorkerPool pulses = WorkerPool.start(settings.pulsePool(), results, clock, pressure);
         WorkerPool interventions = WorkerPool.start(settings.interventionPool(), results, clock, pressure);
         WorkerPool codes = WorkerPool.start(settings.codePool(), results, clock, pressure);
-        EngineLoop loop = new EngineLoop(settings, clock, wall, events, pulses, interventions, codes, results);
+        EngineLoop loop = new EngineLoop(settings, clock, wall, events, history, pulses, interventions, codes, results);
         Engine engine = new Engine(loop, List.of(pulses, interventions, codes));
         engine.thread.start();
         return engine;
@@ -224,6 +240,21 @@ public final class Engine {
     public CompletableFuture<Optional<MonitorView>> view(String name) {
         return ask(loop -> loop.reads.view(name));
     }
+
+    /**
+     * A monitor's last individual check outcomes, newest first: up to {@link RecentOutcomes#KEPT}
+     * while it is (or lately was) in trouble, else its last check only.
+     *
+     * @param name  its name
+     * @param limit most outcomes, at least 1
+     * @return the outcomes, or empty when no such monitor exists
+     */
+    public CompletableFuture<Optional<List<MonitorView.Outcome>>> outcomes(String name, int limit) {
+        return ask(loop -> loop.reads.outcomes(name, limit));
+    }
+
+    /** Most outcomes {@link #outcomes} gives. */
+    public static final int OUTCOMES_KEPT = RecentOutcomes.KEPT;
 
     /**
      * Lists monitors a page at a time.

@@ -22,4 +22,6 @@ final class EngineCounters {
     final Counter faults = new Counter();
     /** Ticks in which results waited because the journal was congested. */
     final Counter journalStalls = new Counter();
+    /** History buckets the history sink refused because it was behind. */
+    final Counter historyDropped = new Counter();
 }

@@ -24,6 +24,7 @@ import java.util.function.LongSupplier;
  *   <li>drain results and apply the lifecycle ({@link Reactions}, {@link Outbox});</li>
  *   <li>fire due timers (intervention retries, maintenance ends) and due delivery retries;</li>
  *   <li>offer intervention and code jobs left over from earlier ticks;</li>
+ *   <li>sweep a budget of rows into closed history minutes ({@link MinuteCounts});</li>
  *   <li>advance the wheel and offer the due pulse jobs ({@link PulseAdmission}).</li>
  * </ol>
  * A tick with nothing to do parks until the next one. Steps 2 and 3 pause while the event sink
@@ -76,6 +77,7 @@ final class EngineLoop implements Runnable {
     final Budgets budgets;
     final Roster roster;
     final Reads reads;
+    private final MinuteCounts minutes;
 
     /** Jobs waiting for room in a pool, published at the end of each tick for {@link Engine#busy()}. */
     private volatile int backlog;
@@ -89,7 +91,7 @@ final class EngineLoop implements Runnable {
     private boolean quiescing;
     private long lastFaultTrace = Long.MIN_VALUE / 2;
 
-    EngineLoop(EngineSettings settings, LongSupplier clock, InstantSource wall, EventSink events,
+    EngineLoop(EngineSettings settings, LongSupplier clock, InstantSource wall, EventSink events, HistorySink history,
                WorkerPool pulses, WorkerPool interventionPool, WorkerPool codes, RingQueue<Job> results) {
         this.settings = settings;
         this.clock = clock;
@@ -104,6 +106,7 @@ final class EngineLoop implements Runnable {
         TimingWheel wheel = TimingWheel.create(settings.tick().toNanos(), tick.now());
         NameIndex names = new NameIndex(row -> store.name().get(row));
         RecentOutcomes recent = new RecentOutcomes();
+        this.minutes = new MinuteCounts(store, history, counters);
         OpenIncidents incidents = new OpenIncidents();
         MaintenanceWindows windows = new MaintenanceWindows();
         Leases leases = new Leases(closer);
@@ -114,7 +117,7 @@ final class EngineLoop implements Runnable {
         Dependencies dependencies = new Dependencies(store, names);
         this.budgets = new Budgets();
         this.reactions = new Reactions(store, tick, wall, events, ids, counters, stageCounts, checkCounts, recent,
-                incidents, windows, timers, interventions, outbox, leases, admission, dependencies, budgets);
+                minutes, incidents, windows, timers, interventions, outbox, leases, admission, dependencies, budgets);
         this.roster = new Roster(store, wheel, names, stageCounts, recent, incidents, windows, timers, admission,
                 reactions, leases, tick, wall, dependencies);
         this.reads = new Reads(store, wheel, names, windows, recent, stageCounts, incidents, counters, admission, pools,
@@ -179,6 +182,11 @@ final class EngineLoop implements Runnable {
             work += outbox.drain();
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             fault("offering backlogs", e);
+        }
+        try {
+            minutes.tick(wall.millis());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            fault("closing history minutes", e);
         }
         if (!quiescing) {
             try {

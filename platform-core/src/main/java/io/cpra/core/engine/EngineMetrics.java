@@ -75,6 +75,8 @@ public final class EngineMetrics {
                 + " the engine survived", c, x -> x.faults.get());
         counter(registry, "cpra_engine_journal_stalls", "Engine ticks that held back results because storage fell"
                 + " behind", c, x -> x.journalStalls.get());
+        counter(registry, "cpra_history_buckets_dropped", "Closed history buckets dropped because the history"
+                + " writer fell behind", c, x -> x.historyDropped.get());
         registry.getOrCreate(Gauge.builder("cpra_pulse_waiting", engine, e -> e.pulseBacklog()[0])
                 .description("Due pulse checks that have not started yet"));
         registry.getOrCreate(Gauge.builder("cpra_pulse_oldest_waiting_seconds", engine, e -> e.pulseBacklog()[1] / 1e9)

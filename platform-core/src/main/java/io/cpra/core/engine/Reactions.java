@@ -53,6 +53,7 @@ final class Reactions implements Roster.Lifecycles {
     private final StageCounts stageCounts;
     private final TypeCounts checkCounts;
     private final RecentOutcomes recent;
+    private final MinuteCounts minutes;
     private final OpenIncidents incidents;
     private final MaintenanceWindows windows;
     private final Timers timers;
@@ -70,8 +71,9 @@ final class Reactions implements Roster.Lifecycles {
 
     Reactions(EntityStore<PulseCheck, MonitorSpec> store, TickClock tick, InstantSource wall, EventSink events, Ids ids,
               EngineCounters counters, StageCounts stageCounts, TypeCounts checkCounts, RecentOutcomes recent,
-              OpenIncidents incidents, MaintenanceWindows windows, Timers timers, Backlog interventions, Outbox outbox,
-              Leases leases, PulseAdmission admission, Dependencies dependencies, Budgets budgets) {
+              MinuteCounts minutes, OpenIncidents incidents, MaintenanceWindows windows, Timers timers,
+              Backlog interventions, Outbox outbox, Leases leases, PulseAdmission admission, Dependencies dependencies,
+              Budgets budgets) {
         this.store = store;
         this.tick = tick;
         this.wall = wall;
@@ -81,6 +83,7 @@ final class Reactions implements Roster.Lifecycles {
         this.stageCounts = stageCounts;
         this.checkCounts = checkCounts;
         this.recent = recent;
+        this.minutes = minutes;
         this.incidents = incidents;
         this.windows = windows;
         this.timers = timers;
@@ -117,6 +120,7 @@ final class Reactions implements Roster.Lifecycles {
         if (!passing) {
             counters.failedChecks.increment();
         }
+        minutes.count(row, outcome.status() != PulseOutcome.Status.OK, micros);
         MonitorSpec spec = store.spec().get(row);
         checkCounts.count(spec.pulseType(), outcome.status().ordinal());
         if (store.flags().has(row, EntityStore.MAINTENANCE)) {
@@ -283,6 +287,7 @@ final class Reactions implements Roster.Lifecycles {
         if (t.stateChanged()) {
             if (t.from() != t.to()) {
                 stageCounts.move(t.from(), t.to());
+                minutes.stageChanged(row);
                 if (t.to() == Stage.HEALTHY) {
                     recovered.add(row);
                 }

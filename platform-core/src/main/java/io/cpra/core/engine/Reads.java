@@ -77,6 +77,31 @@ final class Reads {
         return row < 0 ? Optional.empty() : Optional.of(view(row));
     }
 
+    /**
+     * A monitor's last outcomes, newest first: the ones {@link RecentOutcomes} keeps while it is
+     * (or lately was) in trouble, else its last check from the columns, else none.
+     */
+    Optional<List<MonitorView.Outcome>> outcomes(String name, int limit) {
+        int row = names.find(name);
+        if (row < 0) {
+            return Optional.empty();
+        }
+        List<MonitorView.Outcome> kept = recent.of(store.handleOf(row));
+        if (!kept.isEmpty()) {
+            List<MonitorView.Outcome> newestFirst = new ArrayList<>(kept.reversed());
+            return Optional.of(List.copyOf(newestFirst.subList(0, Math.min(limit, newestFirst.size()))));
+        }
+        int status = store.lastStatus().get(row);
+        long lastStart = admission.lastStartNanos(row);
+        if (status == 0 || lastStart == Long.MIN_VALUE) {
+            return Optional.of(List.of());
+        }
+        int micros = store.lastLatencyMicros().get(row);
+        Instant ended = wall.instant().minusNanos(Math.max(0, tick.now() - lastStart)).plusNanos(micros * 1000L);
+        return Optional.of(List.of(new MonitorView.Outcome(ended, PulseOutcome.Status.values()[status - 1], micros,
+                "")));
+    }
+
     private MonitorView view(int row) {
         String name = store.name().get(row);
         MonitorSpec spec = store.spec().get(row);

@@ -52,6 +52,7 @@ public final class ApiRouting implements AutoCloseable {
         all.addAll(new EventsResource(hub, builder.heartbeat).routes());
         all.addAll(new PluginsResource(builder.registry, builder.home).routes());
         all.addAll(new HistoryResource(builder.storage).routes());
+        all.addAll(new CheckHistoryResource(builder.engine, builder.storage, builder.wall).routes());
         all.addAll(builder.extra);
         this.routes = List.copyOf(all);
         this.dispatcher = new Dispatcher(new Router(routes), new Guard(builder.settings));

@@ -64,6 +64,22 @@ final class QueryParameters {
         }).orElse(Listing.DEFAULT_LIMIT);
     }
 
+    /** A whole number in {@code [min, max]}, or {@code null} when absent. */
+    Integer wholeNumber(String parameter, int min, int max) {
+        return Call.value(query, parameter).map(text -> {
+            try {
+                int value = Integer.parseInt(text);
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // refused below, with the range
+            }
+            return this.<Integer>refuse(parameter, "must be a whole number from " + min + " to " + max + ", got \""
+                    + shorten(text) + "\"");
+        }).orElse(null);
+    }
+
     /** An ISO-8601 instant in UTC, such as {@code 2026-01-02T03:04:05Z}. */
     Instant instant(String parameter) {
         return Call.value(query, parameter).map(text -> {

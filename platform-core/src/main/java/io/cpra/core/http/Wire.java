@@ -40,6 +40,11 @@ final class Wire {
         return Durations.format(Duration.ofNanos(nanos));
     }
 
+    /** A duration in microseconds as milliseconds with three decimals: the {@code *_ms} convention. */
+    static java.math.BigDecimal millis(long micros) {
+        return java.math.BigDecimal.valueOf(micros, 3);
+    }
+
     static void instant(JsonObjectBuilder object, String key, Instant at) {
         if (at == null) {
             object.addNull(key);

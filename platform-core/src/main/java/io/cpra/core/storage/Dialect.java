@@ -62,6 +62,16 @@ enum Dialect {
         }
 
         @Override
+        String withoutRowid() {
+            return "";
+        }
+
+        @Override
+        String greatest(String a, String b) {
+            return "GREATEST(" + a + ", " + b + ")";
+        }
+
+        @Override
         void lockForMigration(Connection connection, Duration timeout) throws SQLException {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL lock_timeout = " + Math.max(1, timeout.toMillis()));
@@ -78,6 +88,22 @@ enum Dialect {
 
     /** The advisory lock class for migrations ("cpra" in ASCII); the schema's hash is the other half. */
     private static final int MIGRATION_LOCK = 0x63707261;
+
+    /** @return what follows a keyed table's definition to store rows in its primary key's b-tree */
+    String withoutRowid() {
+        // SQLite: no separate rowid b-tree for a table looked up by its key only
+        return " WITHOUT ROWID";
+    }
+
+    /** @return the larger of two values in SQL */
+    String greatest(String a, String b) {
+        return "MAX(" + a + ", " + b + ")";
+    }
+
+    /** @return {@code value mod divisor} in SQL, for a non-negative value */
+    String modulo(String value, long divisor) {
+        return "(" + value + " % " + divisor + ")";
+    }
 
     /** @return the column definition of a store-assigned, ever-increasing primary key */
     abstract String identity();

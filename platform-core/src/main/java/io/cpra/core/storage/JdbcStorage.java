@@ -44,6 +44,7 @@ final class JdbcStorage implements Storage {
     private final String describe;
     private final String password;
     private final Pools pools;
+    private final Dialect dialect;
     private final BooleanSupplier fileIntact;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -53,6 +54,7 @@ final class JdbcStorage implements Storage {
         this.describe = StoreUrl.describe(settings.url());
         this.password = settings.password();
         this.pools = pools;
+        this.dialect = Dialect.of(settings.url());
         this.fileIntact = fileIntact;
     }
 
@@ -220,6 +222,43 @@ final class JdbcStorage implements Storage {
      */
     static void commit(Connection connection) throws SQLException {
         connection.setAutoCommit(true);
+    }
+
+    @Override
+    public void writeHistory(HistoryBatch batch) {
+        if (batch.size() == 0 && batch.completeBeforeMillis == Long.MIN_VALUE) {
+            return;
+        }
+        inTransaction("write of " + batch.size() + " history buckets", connection -> {
+            HistoryTables.write(connection, dialect, batch);
+            return null;
+        });
+    }
+
+    @Override
+    public long rollUpHistory() {
+        return inTransaction("history roll-up", connection -> HistoryTables.rollUp(connection, dialect));
+    }
+
+    @Override
+    public long pruneHistory(Instant minutesBefore, Instant hoursBefore, Instant daysBefore) {
+        return inTransaction("history prune", connection -> HistoryTables.prune(connection,
+                minutesBefore.toEpochMilli(), hoursBefore.toEpochMilli(), daysBefore.toEpochMilli()));
+    }
+
+    @Override
+    public List<HistoryBucket> history(HistoryBatch.Scope scope, String name, Instant from, Instant to,
+                                       HistoryBatch.Resolution coarsest) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(coarsest, "coarsest");
+        return read("reading the history of " + name, connection -> HistoryTables.read(connection, scope, name,
+                from.toEpochMilli(), to.toEpochMilli(), coarsest));
+    }
+
+    @Override
+    public boolean hasHistory(HistoryBatch.Scope scope, String name) {
+        return read("looking for the history of " + name, connection -> HistoryTables.exists(connection, scope, name));
     }
 
     @Override

@@ -94,7 +94,8 @@ final class Migrations {
                     """
                     CREATE TABLE cpra_counters (
                         name   TEXT PRIMARY KEY,
-                        value  BIGINT NOT NULL)""")));
+                        value  BIGINT NOT NULL)""")),
+            new Step(2, "check history: minute, hour and day buckets", HistoryTables.schema()));
 
     private Migrations() {
     }
@@ -161,7 +162,7 @@ final class Migrations {
     private static void apply(Connection connection, Dialect dialect, Step step, long nowMillis) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : step.statements()) {
-                statement.execute(sql.replace("{id}", dialect.identity()));
+                statement.execute(sql.replace("{id}", dialect.identity()).replace("{without_rowid}", dialect.withoutRowid()));
             }
         }
         try (PreparedStatement record = connection.prepareStatement(

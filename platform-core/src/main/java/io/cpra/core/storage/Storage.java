@@ -124,6 +124,59 @@ public interface Storage extends AutoCloseable {
      */
     long prune(Instant before);
 
+    // ---- check history ---------------------------------------------------------------------
+
+    /**
+     * Writes minute buckets in one transaction, adding to buckets already stored for the same
+     * subject and minute, and the batch's completeness mark with them.
+     *
+     * @param batch the buckets
+     * @throws StorageException when the transaction fails; nothing of the batch is applied
+     */
+    void writeHistory(HistoryBatch batch);
+
+    /**
+     * Rolls whole written hours up into hour buckets and whole days into day buckets, each period
+     * once (a bounded number of periods per call; call again until it returns 0).
+     *
+     * @return buckets written
+     */
+    long rollUpHistory();
+
+    /**
+     * Removes history buckets older than each tier's cut; a bucket not yet rolled up into the
+     * next tier is kept.
+     *
+     * @param minutesBefore cut for minute buckets
+     * @param hoursBefore   cut for hour buckets
+     * @param daysBefore    cut for day buckets
+     * @return buckets removed
+     */
+    long pruneHistory(Instant minutesBefore, Instant hoursBefore, Instant daysBefore);
+
+    /**
+     * A monitor's or group's buckets starting in {@code [from, to)}, oldest first: from the
+     * coarsest tier allowed where whole rolled-up buckets exist, from finer ones at the edges.
+     *
+     * @param scope    a monitor's or a group's
+     * @param name     its name
+     * @param from     the range's start
+     * @param to       the range's end, exclusive
+     * @param coarsest the coarsest buckets to read
+     * @return the buckets
+     */
+    List<HistoryBucket> history(HistoryBatch.Scope scope, String name, Instant from, Instant to,
+                                HistoryBatch.Resolution coarsest);
+
+    /**
+     * Whether any history bucket of a monitor or group is stored.
+     *
+     * @param scope a monitor's or a group's
+     * @param name  its name
+     * @return true when one is
+     */
+    boolean hasHistory(HistoryBatch.Scope scope, String name);
+
     /** Closes connections after a write under way; further calls fail and {@link #healthy()} says false. */
     @Override
     void close();

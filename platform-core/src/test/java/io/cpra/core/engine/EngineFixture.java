@@ -46,7 +46,11 @@ final class EngineFixture implements AutoCloseable {
     }
 
     EngineFixture(EngineSettings settings) {
-        engine = Engine.start(settings, events::add, nanos::get, wall);
+        this(settings, HistorySink.NONE);
+    }
+
+    EngineFixture(EngineSettings settings, HistorySink history) {
+        engine = Engine.start(settings, events::add, history, nanos::get, wall, null);
     }
 
     static EngineSettings settings(int pulseQueue) {

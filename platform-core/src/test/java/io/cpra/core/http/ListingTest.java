@@ -121,6 +121,9 @@ class ListingTest {
             type=tcp                    | TCP
             group=five                  | FIVE
             prefix=m-01                 | PREFIX
+            search=-01                  | PREFIX
+            search=M-0%31               | PREFIX
+            search=99&type=tcp          | CONTAINS_99_TCP
             type=http&group=even        | HTTP_EVEN
             stage=incident              | INCIDENT
             stage=HEALTHY&group=five    | HEALTHY_FIVE
@@ -144,6 +147,7 @@ class ListingTest {
         HTTP_EVEN(i -> i % 6 == 0),
         INCIDENT(i -> i % 300 == 7),
         HEALTHY_FIVE(i -> i % 5 == 0 && i % 300 != 7),
+        CONTAINS_99_TCP(i -> ListingTest.name(i).contains("99") && i % 3 == 1),
         NONE(i -> false);
 
         final IntPredicate matches;
@@ -174,7 +178,7 @@ class ListingTest {
             cursor=bm90LWEtY3Vyc29y | cursor | cursor: not a cursor this server issued; pass the "next" value of the previous page
             cursor=%25%25     | cursor | cursor: not a cursor this server issued; pass the "next" value of the previous page
             colour=blue       | colour | colour: unknown colour "blue"; expected one of yellow, red, cyan, green, gray
-            stages=healthy    | stages | stages: unknown parameter; accepted: colour, cursor, group, limit, prefix, stage, type
+            stages=healthy    | stages | stages: unknown parameter; accepted: colour, cursor, group, limit, prefix, search, stage, type
             type=a&type=b     | type   | type: given more than once
             """)
     void badParametersAreRefusedNamingTheParameter(String query, String path, String error) {

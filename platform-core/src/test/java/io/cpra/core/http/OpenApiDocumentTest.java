@@ -135,6 +135,11 @@ class OpenApiDocumentTest {
             case HistoryResource.INCIDENTS -> HistoryResource.INCIDENT_PARAMETERS;
             case HistoryResource.EVENTS -> HistoryResource.EVENT_PARAMETERS;
             case HistoryResource.OUTBOX -> HistoryResource.OUTBOX_PARAMETERS;
+            case CheckHistoryResource.MONITOR + "/uptime", CheckHistoryResource.GROUP + "/uptime" ->
+                    CheckHistoryResource.UPTIME_PARAMETERS;
+            case CheckHistoryResource.MONITOR + "/series", CheckHistoryResource.GROUP + "/series" ->
+                    CheckHistoryResource.SERIES_PARAMETERS;
+            case CheckHistoryResource.MONITOR + "/outcomes" -> CheckHistoryResource.OUTCOME_PARAMETERS;
             default -> Set.of();
         };
     }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -477,5 +478,55 @@ abstract class StorageContractTest {
         Map<Integer, Integer> once = new LinkedHashMap<>();
         Migrations.STEPS.forEach(step -> once.put(step.version(), 1));
         return once;
+    }
+
+    // ---- check history ----------------------------------------------------------------------
+
+    private static final long MINUTE = 60_000L;
+    private static final long HOUR = 3_600_000L;
+    /** 2026-01-01T00:00:00Z */
+    private static final long T0 = 1_767_225_600_000L;
+
+    private static HistoryBucket bucket(long start, long checks, long failures, long sum, long max, long fast) {
+        return new HistoryBucket(start, checks, failures, sum, max, new long[] {fast, checks - fast, 0, 0, 0, 0, 0, 0}, 1);
+    }
+
+    @Test
+    void historyAddsUpRollsUpPrunesAndReadsAcrossTiers() {
+        storage.writeHistory(new HistoryBatch()
+                .add(HistoryBatch.Scope.MONITOR, "api", bucket(T0, 6, 1, 60_000, 20_000, 5))
+                .add(HistoryBatch.Scope.MONITOR, "api", bucket(T0 + 30 * MINUTE, 6, 0, 30_000, 9_000, 6))
+                .add(HistoryBatch.Scope.GROUP, "payments", bucket(T0, 6, 1, 60_000, 20_000, 5)));
+        // a group's minute arrives in several batches and adds up
+        storage.writeHistory(new HistoryBatch()
+                .add(HistoryBatch.Scope.GROUP, "payments", bucket(T0, 4, 0, 4_000, 30_000, 4))
+                .add(HistoryBatch.Scope.MONITOR, "api", bucket(T0 + HOUR + 10 * MINUTE, 6, 0, 6_000, 1_000, 6))
+                .completeBefore(T0 + HOUR + 15 * MINUTE));
+
+        assertThat(storage.history(HistoryBatch.Scope.GROUP, "payments", Instant.ofEpochMilli(T0),
+                Instant.ofEpochMilli(T0 + MINUTE), HistoryBatch.Resolution.MINUTE))
+                .containsExactly(new HistoryBucket(T0, 10, 1, 64_000, 30_000, new long[] {9, 1, 0, 0, 0, 0, 0, 0}, 2));
+
+        assertThat(storage.rollUpHistory()).isPositive();
+        assertThat(storage.rollUpHistory()).isZero();  // each hour once
+
+        List<HistoryBucket> expected = List.of(
+                new HistoryBucket(T0, 12, 1, 90_000, 20_000, new long[] {11, 1, 0, 0, 0, 0, 0, 0}, 2),
+                bucket(T0 + HOUR + 10 * MINUTE, 6, 0, 6_000, 1_000, 6));
+        assertThat(storage.history(HistoryBatch.Scope.MONITOR, "api", Instant.ofEpochMilli(T0),
+                Instant.ofEpochMilli(T0 + 2 * HOUR), HistoryBatch.Resolution.HOUR)).isEqualTo(expected);
+        // minutes are still there for a fine read, and a range that cuts an hour reads minutes at its edge
+        assertThat(storage.history(HistoryBatch.Scope.MONITOR, "api", Instant.ofEpochMilli(T0 + MINUTE),
+                Instant.ofEpochMilli(T0 + 2 * HOUR), HistoryBatch.Resolution.HOUR))
+                .extracting(HistoryBucket::startMillis).containsExactly(T0 + 30 * MINUTE, T0 + HOUR + 10 * MINUTE);
+
+        // minutes of a rolled-up hour go; the hour answers for them; the open hour's minutes stay
+        Instant now = Instant.ofEpochMilli(T0 + HOUR + 30 * MINUTE);
+        assertThat(storage.pruneHistory(now, now.minus(Duration.ofDays(35)), now.minus(Duration.ofDays(400))))
+                .isEqualTo(3);
+        assertThat(storage.history(HistoryBatch.Scope.MONITOR, "api", Instant.ofEpochMilli(T0),
+                Instant.ofEpochMilli(T0 + 2 * HOUR), HistoryBatch.Resolution.HOUR)).isEqualTo(expected);
+        assertThat(storage.hasHistory(HistoryBatch.Scope.GROUP, "payments")).isTrue();
+        assertThat(storage.hasHistory(HistoryBatch.Scope.GROUP, "api")).isFalse();
     }
 }

@@ -86,6 +86,14 @@ public final class EntityStore<C, S> {
     private final IntColumn lastStart = ints();
     private final IntColumn destination = ints();
     private final ByteColumn flags = bytes();
+    // the current minute's check history (engine.MinuteCounts gives them meaning): 22 bytes a row
+    private final ShortColumn minuteChecks = shorts();
+    private final ShortColumn minuteFailures = shorts();
+    private final IntColumn minuteLatencySum = ints();
+    private final IntColumn minuteLatencyMax = ints();
+    private final LongColumn minuteHistogram = longs();
+    private final ByteColumn minuteStageChanges = bytes();
+    private final ByteColumn minuteTag = bytes();
     private final RefColumn<String> name = refs();
     private final RefColumn<C> check = refs();
     private final RefColumn<S> spec = refs();
@@ -475,6 +483,42 @@ public final class EntityStore<C, S> {
     public ByteColumn flags() {
         return flags;
     }
+
+    /** @return checks counted in the row's current history minute (saturating) */
+    public ShortColumn minuteChecks() {
+        return minuteChecks;
+    }
+
+    /** @return failed checks counted in the row's current history minute (saturating) */
+    public ShortColumn minuteFailures() {
+        return minuteFailures;
+    }
+
+    /** @return the sum of the minute's check latencies in microseconds (saturating) */
+    public IntColumn minuteLatencySum() {
+        return minuteLatencySum;
+    }
+
+    /** @return the minute's longest check latency in microseconds */
+    public IntColumn minuteLatencyMax() {
+        return minuteLatencyMax;
+    }
+
+    /** @return the minute's latency histogram: eight one-byte counts packed in a long */
+    public LongColumn minuteHistogram() {
+        return minuteHistogram;
+    }
+
+    /** @return stage changes in the minute (saturating) */
+    public ByteColumn minuteStageChanges() {
+        return minuteStageChanges;
+    }
+
+    /** @return the low byte of the minute the history columns count */
+    public ByteColumn minuteTag() {
+        return minuteTag;
+    }
+
 
     /** {@return the monitor's name} */
     public RefColumn<String> name() {
