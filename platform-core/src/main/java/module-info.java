@@ -12,6 +12,8 @@ module io.cpra.core {
     requires io.helidon.config;
     requires io.helidon.config.yaml;
     requires io.helidon.webserver;
+    // InterruptableTask: a guarded connection tells Helidon when it may be interrupted at shutdown
+    requires io.helidon.common.task;
     requires io.helidon.openapi;
     requires io.helidon.http.media.jsonp;
     requires io.helidon.webserver.observe;

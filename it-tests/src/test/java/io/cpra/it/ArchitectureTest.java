@@ -36,6 +36,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("io.cpra.core.engine.budget")).isTrue();
         assertThat(classes.containPackage("io.cpra.core.web")).isTrue();
         assertThat(classes.containPackage("io.cpra.testing.postgres")).isTrue();
+        assertThat(classes.containPackage("io.cpra.core.listen")).isTrue();
     }
 
     @Test
@@ -86,6 +87,16 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The listener guards sockets for whatever server uses it: it knows no engine, API, store or plugin. */
+    @Test
+    void theListenerKnowsOnlyHelidonAndTheJdk() {
+        classes().that().resideInAPackage("io.cpra.core.listen..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "io.cpra.core.listen..", "io.cpra.plugin.api..", "io.helidon..", "java..", "javax..",
+                        "com.sun.management..")
+                .check(classes);
+    }
+
     @Test
     void theHttpApiReachesTheEngineOnlyThroughItsFace() {
         noClasses().that().resideInAPackage("io.cpra.core.http..")
@@ -121,6 +132,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void theApiPolicyDecidesFromDescriptorsBeforeAnyPluginRuns() {
+        noClasses().that().resideInAPackage("io.cpra.core.trust..")
+                .should().dependOnClassesThat(JavaClass.Predicates.assignableTo("io.cpra.plugin.api.Plugin")
+                        .or(JavaClass.Predicates.assignableTo("io.cpra.plugin.api.PulseCheck"))
+                        .or(JavaClass.Predicates.assignableTo("io.cpra.plugin.api.Intervention"))
+                        .or(JavaClass.Predicates.assignableTo("io.cpra.plugin.api.Notifier")))
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.cpra.core.engine..", "io.cpra.core.http..",
+                        "io.cpra.core.ops..", "io.cpra.core.storage..", "io.cpra.core.plugin..")
+                .because("the API policy is checked from what descriptors declare, before a plugin prepares"
+                        + " anything, so a refused monitor creates, opens and probes nothing (docs/operations.md,"
+                        + " Trust model)")
+                .check(classes);
+    }
+
+    @Test
     void lifecycleIsPureJava() {
         classes().that().resideInAPackage("io.cpra.core.engine.lifecycle..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
@@ -135,6 +161,16 @@ class ArchitectureTest {
         classes().that().resideInAPackage("io.cpra.core.engine.budget..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "java.lang..", "java.util..", "io.cpra.core.engine.budget..")
+                .check(classes);
+    }
+
+    @Test
+    void tokensKnowNothingOfHttpOrStorage() {
+        // who holds which token is decided apart from how requests arrive and where changes go,
+        // so the CLI and the server share it and it can be tested without either
+        classes().that().resideInAPackage("io.cpra.core.access..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.cpra.core.access..")
+                .because("the token rules are plain Java; the http package asks them, never the other way")
                 .check(classes);
     }
 

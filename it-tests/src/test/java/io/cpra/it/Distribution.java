@@ -36,6 +36,7 @@ final class Distribution {
     private Path output;
     private int port;
     private int runs;
+    private int fileLimit;
 
     private Distribution(Path home) {
         this.home = home;
@@ -62,6 +63,21 @@ final class Distribution {
 
     Path home() {
         return home;
+    }
+
+    /** Starts later commands under {@code ulimit -n files} (soft and hard), as a tight container would. */
+    Distribution fileLimit(int files) {
+        this.fileLimit = files;
+        return this;
+    }
+
+    /** The server's process, while it runs. */
+    Process process() {
+        return process;
+    }
+
+    int port() {
+        return port;
     }
 
     Distribution env(String name, String value) {
@@ -181,6 +197,9 @@ final class Distribution {
 
     private Process start(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
+        if (fileLimit > 0) {
+            command.addAll(List.of("sh", "-c", "ulimit -n " + fileLimit + " && exec \"$0\" \"$@\""));
+        }
         command.add(home.resolve("bin/cpra").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)

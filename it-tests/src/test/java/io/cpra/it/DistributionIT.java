@@ -137,7 +137,11 @@ class DistributionIT {
 
         var summary = json(cpra.send("GET", "/api/v1/summary", token).body());
         assertThat(summary.getJsonNumber("monitors").longValue()).isEqualTo(3);
-        assertThat(cpra.get("/openapi").statusCode()).isEqualTo(200);
+        // protected reads cover the API's description and the metrics too; health stays open
+        assertThat(cpra.get("/openapi").statusCode()).isEqualTo(401);
+        assertThat(cpra.send("GET", "/openapi", token).statusCode()).isEqualTo(200);
+        assertThat(cpra.get("/observe/metrics").statusCode()).isEqualTo(401);
+        assertThat(cpra.get("/observe/health/ready").statusCode()).isEqualTo(200);
         var stop = cpra.terminate(Duration.ofSeconds(10));
         assertThat(stop.status()).isZero();
         assertThat(stop.output()).doesNotContain(token);

@@ -54,12 +54,17 @@ class KeyRolesTest {
     void everyBundledKeyWithARoleIsMarked() {
         Map<String, Set<KeyRole>> expected = new TreeMap<>(Map.ofEntries(
                 Map.entry("http.url", EnumSet.of(KeyRole.TARGET_URL)),
+                Map.entry("http.auth", EnumSet.of(KeyRole.SECRET)),
                 Map.entry("http.headers", EnumSet.of(KeyRole.SECRET)),
                 Map.entry("http.password", EnumSet.of(KeyRole.SECRET)),
                 Map.entry("http.ca_file", EnumSet.of(KeyRole.READ_PATH)),
+                Map.entry("http.body_contains", EnumSet.of(KeyRole.RESPONSE_MATCH)),
+                Map.entry("http.body_not_contains", EnumSet.of(KeyRole.RESPONSE_MATCH)),
+                Map.entry("http.body_regex", EnumSet.of(KeyRole.RESPONSE_MATCH)),
                 Map.entry("tcp.host", EnumSet.of(KeyRole.TARGET_HOST)),
                 Map.entry("tcp.port", EnumSet.of(KeyRole.TARGET_PORT)),
                 Map.entry("tcp.ca_file", EnumSet.of(KeyRole.READ_PATH)),
+                Map.entry("tcp.expect", EnumSet.of(KeyRole.RESPONSE_MATCH)),
                 Map.entry("icmp.host", EnumSet.of(KeyRole.TARGET_HOST)),
                 Map.entry("dns.server", EnumSet.of(KeyRole.TARGET_HOST)),
                 Map.entry("command.command", EnumSet.of(KeyRole.READ_PATH)),

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,6 +29,8 @@ class StorageOutageIT {
 
     @TempDir
     Path temp;
+
+    static final String TOKEN = "storage-outage-token-0123456789";
 
     Distribution cpra;
     String name = "cpra_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -66,6 +69,36 @@ class StorageOutageIT {
         admin("ALTER ROLE " + name + " LOGIN");
         awaitReady(200);
         assertThat(cpra.terminate(Duration.ofSeconds(15)).status()).isZero();
+    }
+
+    @Test
+    void withTheSqliteFileDeletedWritesAreRefusedAndNothingAcknowledgedIsLost() throws Exception {
+        Path file = cpra.home().resolve("data/cpra.db");
+        cpra.env("CPRA_STORAGE_URL", "jdbc:sqlite:" + file).env("CPRA_API_TOKEN", TOKEN).serve();
+        assertThat(cpra.send("POST", "/api/v1/monitors", TOKEN, monitor("kept")).statusCode()).isEqualTo(201);
+
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+        }
+        HttpResponse<String> lost = cpra.send("POST", "/api/v1/monitors", TOKEN, monitor("lost"));
+        assertThat(lost.statusCode()).as(lost.body()).isEqualTo(503);
+        assertThat(lost.body()).contains("nothing was changed");
+        assertThat(cpra.send("POST", "/api/v1/monitors/cpra-self/pause", TOKEN).statusCode()).isEqualTo(503);
+        awaitReady(503);
+        assertThat(cpra.get("/api/v1/monitors/lost").statusCode()).isEqualTo(404);
+
+        cpra.terminate(Duration.ofSeconds(15));
+        cpra.serve();
+        // the store starts afresh: nothing the server acknowledged after the deletion was promised
+        assertThat(cpra.get("/api/v1/monitors/lost").statusCode()).isEqualTo(404);
+        assertThat(cpra.get("/api/v1/monitors/cpra-self").body()).contains("\"paused\":false");
+        assertThat(cpra.send("POST", "/api/v1/monitors", TOKEN, monitor("later")).statusCode()).isEqualTo(201);
+    }
+
+    private static String monitor(String name) {
+        return """
+                {"name": "%s", "pulse": {"type": "http", "interval": "1m", "config": {"url": "http://127.0.0.1:9/"}}}"""
+                .formatted(name);
     }
 
     private HttpResponse<String> awaitReady(int status) throws IOException, InterruptedException {

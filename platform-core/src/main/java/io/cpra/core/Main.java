@@ -1,5 +1,8 @@
 package io.cpra.core;
 
+import io.cpra.core.access.TokenFile;
+import io.cpra.core.access.Tokens;
+import io.cpra.core.listen.ListenerWatch;
 import io.cpra.core.ops.Loader;
 import io.cpra.core.plugin.MonitorCompiler;
 import io.cpra.core.plugin.PluginFailure;
@@ -13,6 +16,7 @@ import io.helidon.service.registry.Services;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +43,12 @@ public final class Main {
                               type, the config keys it accepts
               validate [FILE] check a monitors manifest (by default the configured one): print
                               every error and exit 1, or a summary and exit 0
+              token add NAME --scopes=read,operate,admin
+                              add an API token to the tokens file (conf/tokens) and print it,
+                              once; a running server takes it at its next request
+              token revoke NAME
+                              remove a token from the tokens file
+              token list      list the tokens' names and scopes
               version, --version
                               print the versions of cpra, Java and Helidon
               help, --help    print this help
@@ -49,6 +59,9 @@ public final class Main {
 
     /** SIGTERM must end the process within 10 s; this leaves room for the JVM's own exit. */
     private static final long STOP_BUDGET_MILLIS = 8_000;
+
+    /** The data folder's lock, referenced so that it lives as long as the process. */
+    private static DataFolderLock heldDataLock;
 
     private Main() {
     }
@@ -68,6 +81,9 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         String command = command(args);
         boolean takesArgument = "validate".equals(command) || "plugins".equals(command);
+        if ("token".equals(command)) {
+            return tokenCommand(args, out, err);
+        }
         if (args.length > (takesArgument ? 2 : 1)) {
             err.println("cpra " + command + ": unexpected argument " + args[1]);
             err.print(USAGE);
@@ -113,6 +129,17 @@ public final class Main {
         return Settings.from(config, home);
     }
 
+    private static int tokenCommand(String[] args, PrintStream out, PrintStream err) {
+        Settings settings;
+        try {
+            settings = settings();
+        } catch (ConfigException e) {
+            err.println("cpra: bad settings: " + e.getMessage());
+            return 1;
+        }
+        return TokenCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), settings.tokensFile(), out, err);
+    }
+
     private static int plugins(String type, PrintStream out, PrintStream err) {
         Settings settings;
         try {
@@ -154,7 +181,7 @@ public final class Main {
             for (PluginFailure failure : registry.failures()) {
                 err.println("warning: " + failure.message());
             }
-            Loader load = Loader.read(manifest, compiler(registry, settings), registry, err);
+            Loader load = Loader.read(manifest, settings.manifestLimits(), compiler(registry, settings), registry, err);
             load.plans().forEach(Loader::close);
             if (!load.result().ok()) {
                 err.println(load.result().describe());
@@ -175,6 +202,23 @@ public final class Main {
             err.println("cpra: bad settings: " + e.getMessage());
             return 1;
         }
+        // before anything else touches the data folder or starts a thread: one server per folder
+        try {
+            // held for the life of the process: an unreachable channel would be closed by its cleaner
+            heldDataLock = DataFolderLock.take(settings.dataFolder());
+        } catch (DataFolderLock.Held e) {
+            err.println("cpra: not starting: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("cpra: not starting: cannot lock the data folder " + settings.dataFolder() + ": " + e.getMessage());
+            return 1;
+        }
+        if (settings.port() > 0 && ListenerWatch.probe(new InetSocketAddress(settings.host(), settings.port()))
+                == ListenerWatch.Answer.LISTENING) {
+            err.println("cpra: port " + settings.port() + " is already in use (on " + settings.host()
+                    + "); stop what listens there or set server.port (SERVER_PORT)");
+            return 1;
+        }
         logToFile(settings.logsFolder(), err);
         Logger log = Logger.getLogger(Main.class.getName());
         PluginRegistry registry = PluginHost.load(settings.pluginsFolder());
@@ -187,7 +231,7 @@ public final class Main {
             registry.close();
             return 1;
         }
-        Loader load = Loader.read(settings.manifest(), compiler(registry, settings), registry, out);
+        Loader load = Loader.read(settings.manifest(), settings.manifestLimits(), compiler(registry, settings), registry, out);
         if (!load.result().ok()) {
             err.println(load.result().describe());
             err.println("cpra: not starting: the manifest " + settings.manifest() + " has errors");
@@ -195,12 +239,25 @@ public final class Main {
             return 1;
         }
         log.info("manifest " + settings.manifest() + ": " + load.result().describe());
+        Tokens tokens;
+        try {
+            tokens = Tokens.create(settings.api().token(), settings.tokensFile());
+        } catch (TokenFile.Invalid e) {
+            err.println("cpra: not starting: the tokens file is invalid: " + e.getMessage());
+            load.plans().forEach(Loader::close);
+            registry.close();
+            return 1;
+        }
         Server server;
         try {
-            server = Server.start(settings, registry, load.plans(), out);
+            server = Server.start(settings, registry, load.plans(), tokens, out);
         } catch (StorageException e) {
             err.println("cpra: not starting: " + e.getMessage());
             load.plans().forEach(Loader::close);
+            registry.close();
+            return 1;
+        } catch (Server.ListenFailed e) {
+            err.println("cpra: " + e.getMessage());
             registry.close();
             return 1;
         } catch (RuntimeException e) {
@@ -209,7 +266,7 @@ public final class Main {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Signals.onHangup(() -> server.control().reload(out).thenAccept(outcome -> {
+        Signals.onHangup(() -> server.control().reload(out, "SIGHUP").thenAccept(outcome -> {
             if (outcome.ok()) {
                 log.info("SIGHUP: manifest reloaded: " + outcome.body());
             } else {
@@ -234,7 +291,8 @@ public final class Main {
             stopped.countDown();
             System.exit(0);
         });
-        out.println(VersionInfo.line() + " listening on http://" + settings.host() + ":" + server.port()
+        String scheme = settings.listener().tls() == null ? "http" : "https";
+        out.println(VersionInfo.line() + " listening on " + scheme + "://" + settings.host() + ":" + server.port()
                 + " with " + load.plans().size() + " monitor(s) and " + registry.entries().size() + " plugin type(s)"
                 + (registry.failures().isEmpty() ? "" : ", " + registry.failures().size() + " plugin(s) failed"));
         try {

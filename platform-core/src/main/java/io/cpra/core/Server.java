@@ -1,5 +1,6 @@
 package io.cpra.core;
 
+import io.cpra.core.access.Tokens;
 import io.cpra.core.engine.Engine;
 import io.cpra.core.engine.EngineMetrics;
 import io.cpra.core.engine.MonitorPlan;
@@ -13,6 +14,8 @@ import io.cpra.core.http.Readiness;
 import io.cpra.core.history.HistoryWriter;
 import io.cpra.core.journal.Journal;
 import io.cpra.core.journal.Restart;
+import io.cpra.core.listen.Listener;
+import io.cpra.core.listen.ListenerWatch;
 import io.cpra.core.ops.Control;
 import io.cpra.core.plugin.PluginFamily;
 import io.cpra.core.plugin.PluginRegistry;
@@ -26,6 +29,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -43,8 +47,9 @@ import java.util.concurrent.TimeUnit;
  * apply the manifest's monitors and those the API created; put back each monitor's lifecycle
  * state, open incident and hold; deliver again the codes still pending; listen. Readiness turns
  * up then, and goes down whenever storage stops answering. Liveness is down while the engine
- * thread does not tick; should it die, readiness and liveness go down at once and the process
- * exits with status {@value #ENGINE_DIED_STATUS} so that a supervisor restarts it.
+ * thread does not tick; should it die, or should the listening socket be gone (Helidon ends its
+ * listener when {@code accept} fails), readiness and liveness go down at once and the process
+ * exits with status {@value #PART_DIED_STATUS} so that a supervisor restarts it.
  */
 final class Server {
 
@@ -54,8 +59,10 @@ final class Server {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     /** An engine that has not ticked for this long is stuck: liveness goes down. */
     private static final Duration ENGINE_STUCK = Duration.ofSeconds(10);
-    /** The exit status when the engine thread dies (EX_SOFTWARE). */
-    static final int ENGINE_DIED_STATUS = 70;
+    /** The exit status when a part cpra cannot do without dies: the engine thread, the listener (EX_SOFTWARE). */
+    static final int PART_DIED_STATUS = 70;
+    /** How often the listening socket is checked for being still there. */
+    private static final Duration WATCH_LISTENER_EVERY = Duration.ofSeconds(2);
     /** How often history older than the retention is pruned. */
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
@@ -70,12 +77,14 @@ final class Server {
     private final ScheduledExecutorService housekeeping;
     private final ApiRouting api;
     private final LocalPressure pressure;
+    private final Listener listener;
     private final HistoryWriter history;
 
-    private Server(WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage, Engine engine,
-                   Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping,
+    private Server(Listener listener, WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage,
+                   Engine engine, Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping,
                    ApiRouting api, LocalPressure pressure, HistoryWriter history) {
         this.pressure = pressure;
+        this.listener = listener;
         this.history = history;
         this.webServer = webServer;
         this.readiness = readiness;
@@ -95,11 +104,13 @@ final class Server {
      * @param settings the settings
      * @param registry the loaded plugins
      * @param manifest the manifest's compiled monitors
+     * @param tokens   the API's tokens
      * @param out      where start-up progress goes
      * @return the running server
      * @throws io.cpra.core.storage.StorageException when storage cannot be opened
      */
-    static Server start(Settings settings, PluginRegistry registry, List<MonitorPlan> manifest, PrintStream out) {
+    static Server start(Settings settings, PluginRegistry registry, List<MonitorPlan> manifest, Tokens tokens,
+                        PrintStream out) {
         InstantSource wall = InstantSource.system();
         MeterRegistry metrics = Metrics.globalRegistry();
         Storage storage = Storage.open(settings.storage());
@@ -115,8 +126,9 @@ final class Server {
         liveness.require("engine", () -> !engine.alive() ? "the engine thread is not running"
                 : engine.sinceLastTickNanos() > ENGINE_STUCK.toNanos()
                 ? "the engine has not ticked for " + engine.sinceLastTickNanos() / 1_000_000 + " ms" : null);
-        engine.onDeath(whenEngineDies(readiness, liveness,
-                status -> Thread.ofPlatform().name("cpra-exit").start(() -> System.exit(status))));
+        java.util.function.Consumer<String> partDied = whenPartDies(readiness, liveness,
+                status -> Thread.ofPlatform().name("cpra-exit").start(() -> System.exit(status)));
+        engine.onDeath(partDied);
         journal.attach(engine);
         engine.holdCodesUntilReleased().join();
         engine.continueIncidentsAfter(storage.maxIncidentId()).join();
@@ -127,6 +139,7 @@ final class Server {
         Restart.registerMetrics(metrics, storage);
         ApiRouting api = ApiRouting.builder()
                 .settings(settings.api())
+                .tokens(tokens)
                 .engine(engine)
                 .control(control)
                 .storage(storage)
@@ -142,14 +155,16 @@ final class Server {
                 .protectedReads(settings.api().protectReads())
                 .clocks(wall, System::nanoTime)
                 .build();
-        if (!settings.api().writesEnabled()) {
-            LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) to allow"
-                    + " changing monitors, pausing, maintenance and checks run on demand over HTTP");
+        if (!tokens.any()) {
+            LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) or add a token"
+                    + " with bin/cpra token add to allow changing monitors, pausing, maintenance and checks run on"
+                    + " demand over HTTP");
         }
-        readiness.require("storage", () -> journal.healthy() && storage.healthy()
-                ? null : "storage " + storage.describe() + " is unavailable: " + journal.failure());
+        readiness.require("storage", storageCondition(() -> journal.healthy() && storage.healthy()));
         // listen before the monitors start, so monitors of this server's own endpoints find it up
-        WebServer webServer = WebServer.builder()
+        io.helidon.webserver.WebServerConfig.Builder web = WebServer.builder();
+        Listener listener = Listener.harden(web, settings.listener());
+        WebServer webServer = web
                 .host(settings.host())
                 .port(settings.port())
                 // Main stops the server on SIGTERM itself, in order, within its time budget
@@ -168,6 +183,12 @@ final class Server {
                 })
                 .build()
                 .start();
+        if (!webServer.isRunning() || webServer.port() < 0) {
+            // Helidon logs a failed bind and returns a stopped server rather than throwing
+            listener.close();
+            throw new ListenFailed(settings.host(), settings.port());
+        }
+        InetSocketAddress listening = new InetSocketAddress(settings.host(), webServer.port());
 
         List<MonitorPlan> monitors = new ArrayList<>(manifest);
         monitors.addAll(control.storedApiMonitors(manifest.stream().map(MonitorPlan::name).toList()));
@@ -180,26 +201,52 @@ final class Server {
                 Thread.ofPlatform().daemon().name("cpra-housekeeping").factory());
         housekeeping.scheduleAtFixedRate(() -> prune(storage, settings.retention(), wall),
                 1, PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
-        Server server = new Server(webServer, readiness, registry, storage, engine, journal, control, events, housekeeping,
-                api, pressure, history);
+        // nobody can ask the health endpoint once the listener is gone, so cpra asks itself
+        housekeeping.scheduleWithFixedDelay(() -> {
+            String gone = webServer.isRunning() ? ListenerWatch.gone(listening) : null;
+            if (gone != null) {
+                partDied.accept("the listener died: " + gone);
+            }
+        }, WATCH_LISTENER_EVERY.toMillis(), WATCH_LISTENER_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        Server server = new Server(listener, webServer, readiness, registry, storage, engine, journal, control, events,
+                housekeeping, api, pressure, history);
         readiness.ready();
         return server;
     }
 
     /**
-     * What happens when the engine thread dies: never a zombie. Readiness and liveness go down
-     * at once with the reason, the reason is logged, and the process exits with
-     * {@value #ENGINE_DIED_STATUS} so that a supervisor restarts cpra.
+     * What happens when a part cpra cannot do without dies (the engine thread, the listener):
+     * never a zombie. Readiness and liveness go down at once with the reason, the reason is
+     * logged, and the process exits with {@value #PART_DIED_STATUS} so that a supervisor
+     * restarts cpra.
      */
-    static java.util.function.Consumer<String> whenEngineDies(Readiness readiness, Liveness liveness,
+    static java.util.function.Consumer<String> whenPartDies(Readiness readiness, Liveness liveness,
                                                              java.util.function.IntConsumer exit) {
+        java.util.concurrent.atomic.AtomicBoolean dying = new java.util.concurrent.atomic.AtomicBoolean();
         return reason -> {
+            if (!dying.compareAndSet(false, true)) {
+                return;
+            }
             readiness.notReady(reason);
             liveness.down(reason);
-            LOG.log(System.Logger.Level.ERROR, reason + "; cpra exits with status " + ENGINE_DIED_STATUS);
-            exit.accept(ENGINE_DIED_STATUS);
+            LOG.log(System.Logger.Level.ERROR, reason + "; cpra exits with status " + PART_DIED_STATUS);
+            exit.accept(PART_DIED_STATUS);
         };
     }
+
+    /**
+     * Readiness's storage condition. Health is open to anyone, so its reason says only that the
+     * store is unavailable: never the store's path or URL, nor the error, which the journal logs.
+     *
+     * @param healthy whether the store and the journal's writes work
+     * @return the condition: {@code null} while healthy, else the reason
+     */
+    static java.util.function.Supplier<String> storageCondition(java.util.function.BooleanSupplier healthy) {
+        return () -> healthy.getAsBoolean() ? null : STORAGE_UNAVAILABLE;
+    }
+
+    /** The reason readiness gives while the store is unavailable. */
+    static final String STORAGE_UNAVAILABLE = "the store is unavailable; the server log has the cause";
 
     private static void prune(Storage storage, Duration retention, InstantSource wall) {
         try {
@@ -221,10 +268,11 @@ final class Server {
         readiness.notReady("stopping");
         // open event streams would otherwise hold the web server's stop
         api.close();
+        housekeeping.shutdownNow();
         if (webServer.isRunning()) {
             webServer.stop();
         }
-        housekeeping.shutdownNow();
+        listener.close();
         engine.stop(STOP_GRACE);
         pressure.close();
         journal.close(STOP_GRACE);
@@ -233,5 +281,14 @@ final class Server {
         events.close();
         storage.close();
         registry.close();
+    }
+
+    /** The web server did not start listening: the port is taken, or the address is not this host's. */
+    static final class ListenFailed extends RuntimeException {
+        ListenFailed(String host, int port) {
+            super(ListenerWatch.probe(new InetSocketAddress(host, port)) == ListenerWatch.Answer.LISTENING
+                    ? "port " + port + " is already in use (on " + host + ")"
+                    : "cannot listen on " + host + ":" + port + " (see the log above)");
+        }
     }
 }

@@ -2,12 +2,15 @@ package io.cpra.core;
 
 import io.cpra.core.delivery.DeliverySettings;
 import io.cpra.core.engine.EngineSettings;
+import io.cpra.core.manifest.ManifestLimits;
 import io.cpra.core.ops.Control;
 import io.cpra.core.history.HistorySettings;
 import io.cpra.plugin.api.Durations;
 import io.cpra.core.storage.StorageSettings;
 import io.cpra.core.http.ApiSettings;
 import io.cpra.core.web.WebSettings;
+import io.cpra.core.listen.ListenerSettings;
+import io.cpra.core.trust.ApiPolicy;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 
@@ -43,13 +46,23 @@ import java.time.Duration;
  * @param storageConnections connections to hold open ({@code cpra.storage.connections})
  * @param retention     how long events and closed incidents are kept ({@code cpra.storage.retention})
  * @param history       check history retention per tier and the writer's backlog ({@code cpra.history.*})
- * @param allowCommands whether the API may define monitors that run local programs
- *                      ({@code cpra.api.allow-commands}, {@code CPRA_API_ALLOW_DASH_COMMANDS})
+ * @param apiPolicy     what monitors defined through the API may do: {@code cpra.api.allow-commands}
+ *                      ({@code CPRA_API_ALLOW_DASH_COMMANDS}) and {@code cpra.api.policy.*}
  * @param api           the HTTP API's token and limits: {@code cpra.api.token} ({@code CPRA_API_TOKEN}),
  *                      {@code cpra.api.protect-reads} ({@code CPRA_API_PROTECT_DASH_READS}, Helidon's
  *                      spelling of a dash in a variable name), {@code cpra.api.limits.body},
  *                      {@code .string} and {@code .depth} ({@code CPRA_API_LIMITS_BODY}, ...)
+ * @param tokensFile    the named tokens with their scopes ({@code cpra.api.tokens-file},
+ *                      {@code CPRA_API_TOKENS_DASH_FILE}); {@code conf/tokens} by default, read again
+ *                      whenever it changes and written by {@code bin/cpra token}
  * @param web           the public status pages ({@code cpra.status-pages})
+ * @param listener      the listener's deadlines, connection caps and TLS: the dashed keys under
+ *                      {@code server} ({@code server.idle-timeout}, {@code server.max-connections},
+ *                      {@code server.tls.certificate}, ...)
+ * @param manifestLimits bounds on reading the manifest: {@code cpra.manifest-limits.max-bytes}
+ *                      (a larger file is refused by its size before it is read),
+ *                      {@code .max-scalar-length} and {@code .max-alias-text}
+ *                      ({@code CPRA_MANIFEST_DASH_LIMITS_MAX_DASH_BYTES}, ...); see {@link ManifestLimits}
  */
 public record Settings(Path home,
                        String host,
@@ -67,10 +80,13 @@ public record Settings(Path home,
                        String storagePassword,
                        int storageConnections,
                        Duration retention,
-                       boolean allowCommands,
+                       ApiPolicy apiPolicy,
                        ApiSettings api,
+                       Path tokensFile,
                        HistorySettings history,
-                       WebSettings web) {
+                       WebSettings web,
+                       ListenerSettings listener,
+                       ManifestLimits manifestLimits) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -96,6 +112,8 @@ public record Settings(Path home,
     public static final int DEFAULT_STORAGE_CONNECTIONS = 4;
     /** A week of history. */
     public static final String DEFAULT_RETENTION = "7d";
+    /** Relative to the home. */
+    public static final String DEFAULT_TOKENS_FILE = "conf/tokens";
 
     /**
      * Reads the settings.
@@ -124,14 +142,28 @@ public record Settings(Path home,
                 cpra.get("storage.password").asString().orElse(""),
                 atLeastOne(cpra.get("storage.connections"), DEFAULT_STORAGE_CONNECTIONS),
                 duration(cpra.get("storage.retention"), DEFAULT_RETENTION),
-                cpra.get("api.allow-commands").asBoolean().orElse(false),
+                ApiPolicy.from(cpra.get("api")),
                 api(cpra.get("api")),
+                resolve(home, cpra.get("api.tokens-file").asString().orElse(DEFAULT_TOKENS_FILE)),
                 new HistorySettings(
                         duration(cpra.get("history.minute-retention"), Durations.format(HistorySettings.DEFAULT_MINUTES)),
                         duration(cpra.get("history.hour-retention"), Durations.format(HistorySettings.DEFAULT_HOURS)),
                         duration(cpra.get("history.day-retention"), Durations.format(HistorySettings.DEFAULT_DAYS)),
                         atLeastOne(cpra.get("history.backlog"), HistorySettings.DEFAULT_BACKLOG)),
-                WebSettings.from(cpra));
+                WebSettings.from(cpra),
+                ListenerSettings.from(config.get("server"), home),
+                manifestLimits(cpra.get("manifest-limits")));
+    }
+
+    private static ManifestLimits manifestLimits(Config limits) {
+        ManifestLimits defaults = ManifestLimits.DEFAULTS;
+        try {
+            return defaults.withMaxBytes(limits.get("max-bytes").asLong().orElse(defaults.maxBytes()))
+                    .withMaxScalarLength(limits.get("max-scalar-length").asInt().orElse(defaults.maxScalarLength()))
+                    .withMaxAliasText(limits.get("max-alias-text").asLong().orElse(defaults.maxAliasText()));
+        } catch (IllegalArgumentException e) {
+            throw new io.helidon.config.ConfigException("cpra.manifest-limits: " + e.getMessage());
+        }
     }
 
     /**
@@ -149,7 +181,7 @@ public record Settings(Path home,
      * @return them
      */
     public Control.ControlSettings control() {
-        return new Control.ControlSettings(home, manifest, codeCooldown, allowCommands);
+        return new Control.ControlSettings(home, manifest, codeCooldown, apiPolicy, manifestLimits);
     }
 
     private static int atLeastOne(Config key, int fallback) {
@@ -211,7 +243,7 @@ public record Settings(Path home,
 
     @Override
     public String toString() {
-        return "Settings[home=" + home + ", " + host + ":" + port + ", manifest=" + manifest + ", plugins="
+        return "Settings[home=" + home + ", " + host + ":" + port + ", " + listener + ", manifest=" + manifest + ", plugins="
                 + pluginsFolder + ", storage=" + storageUrl + " (password " + (storagePassword.isEmpty() ? "unset" : "set")
                 + ")]";
     }

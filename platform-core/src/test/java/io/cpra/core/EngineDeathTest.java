@@ -20,7 +20,7 @@ class EngineDeathTest {
         Liveness liveness = new Liveness();
         List<Integer> exits = new ArrayList<>();
 
-        Server.whenEngineDies(readiness, liveness, exits::add)
+        Server.whenPartDies(readiness, liveness, exits::add)
                 .accept("the engine thread ended: OutOfMemoryError: Java heap space");
 
         assertThat(readiness.call().status()).isEqualTo(HealthCheckResponse.Status.DOWN);
@@ -29,8 +29,8 @@ class EngineDeathTest {
         assertThat(liveness.call().status()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(liveness.call().details()).containsEntry("reason",
                 "the engine thread ended: OutOfMemoryError: Java heap space");
-        assertThat(exits).containsExactly(Server.ENGINE_DIED_STATUS);
-        assertThat(Server.ENGINE_DIED_STATUS).isNotZero();
+        assertThat(exits).containsExactly(Server.PART_DIED_STATUS);
+        assertThat(Server.PART_DIED_STATUS).isNotZero();
     }
 
     @Test
@@ -42,5 +42,20 @@ class EngineDeathTest {
         stuck[0] = true;
         assertThat(liveness.call().status()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(liveness.call().details()).containsEntry("reason", "engine: the engine has not ticked for 12000 ms");
+    }
+
+    @Test
+    void readinessSaysTheStoreIsDownButNotWhereOrWhy() {
+        Readiness readiness = new Readiness();
+        readiness.ready();
+        boolean[] healthy = {true};
+        readiness.require("storage", Server.storageCondition(() -> healthy[0]));
+        assertThat(readiness.call().status()).isEqualTo(HealthCheckResponse.Status.UP);
+
+        healthy[0] = false;
+
+        assertThat(readiness.call().status()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(readiness.call().details()).containsEntry("reason",
+                "storage: the store is unavailable; the server log has the cause");
     }
 }

@@ -47,6 +47,8 @@ final class EngineLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger(EngineLoop.class.getName());
     private static final int COMMAND_BUDGET = 4096;
     private static final int RESULT_BUDGET = 1 << 16;
+    /** Results applied between two looks at the journal: its bound is overshot by at most this many results' events. */
+    private static final int RESULT_SLICE = 32;
     private static final int TIMER_BUDGET = 4096;
     private static final long BACKLOG_PARK_NANOS = 20_000;
     /** Stack traces of faults are logged at most this often; every fault is counted. */
@@ -150,6 +152,23 @@ final class EngineLoop implements Runnable {
     }
 
     /** One pass of the pipeline; returns how much it did, 0 when idle. */
+    /**
+     * Applies up to {@code budget} results in slices, looking at the journal between them: a
+     * tick's whole budget of results may write thousands of events, so a check only before the
+     * batch would let the journal's queue run that far past its bound.
+     */
+    private int drainResults(int budget) {
+        int applied = 0;
+        while (applied < budget) {
+            int slice = results.drain(this::applyResult, Math.min(RESULT_SLICE, budget - applied));
+            applied += slice;
+            if (slice == 0 || applied < budget && events.congested()) {
+                break;
+            }
+        }
+        return applied;
+    }
+
     int tick() {
         long now = clock.getAsLong();
         tick.set(now);
@@ -165,7 +184,7 @@ final class EngineLoop implements Runnable {
             counters.journalStalls.increment();
         } else {
             try {
-                work += results.drain(this::applyResult, Math.min(RESULT_BUDGET, results.size()));
+                work += drainResults(Math.min(RESULT_BUDGET, results.size()));
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 fault("draining results", e);
             }

@@ -10,18 +10,20 @@ import java.util.Locale;
  * engine's columns, so filtering a million monitors builds views only for the matches.
  * Immutable.
  *
- * @param stage      the lifecycle stage
- * @param colour     the colour the monitor shows ({@link Stage#colour()})
- * @param group      a group the monitor belongs to
- * @param pulseType  the pulse plugin's type
- * @param namePrefix the start of the name
- * @param search     text the name contains, ignoring case (the dashboard's search box); held in
- *                   lower case
+ * @param stage       the lifecycle stage
+ * @param colour      the colour the monitor shows ({@link Stage#colour()})
+ * @param group       a group the monitor belongs to
+ * @param pulseType   the pulse plugin's type
+ * @param namePrefix  the start of the name
+ * @param notifyGroup a notification group the monitor names ({@link MonitorSpec#notifyGroups()})
+ * @param search      text the name contains, ignoring case (the dashboard's search box); held in
+ *                    lower case
  */
-public record MonitorQuery(Stage stage, Code colour, String group, String pulseType, String namePrefix, String search) {
+public record MonitorQuery(Stage stage, Code colour, String group, String pulseType, String namePrefix,
+                           String notifyGroup, String search) {
 
     /** Every monitor. */
-    public static final MonitorQuery ALL = new MonitorQuery(null, null, null, null, null, null);
+    public static final MonitorQuery ALL = new MonitorQuery(null, null, null, null, null, null, null);
 
     /** Folds the search text to lower case once, so each row compares without allocating a copy of it. */
     public MonitorQuery {
@@ -29,16 +31,16 @@ public record MonitorQuery(Stage stage, Code colour, String group, String pulseT
     }
 
     /**
-     * A query without a search text.
+     * A query without a notification-group filter or a search text.
      *
      * @param stage      the lifecycle stage
-     * @param colour     the colour
-     * @param group      a group
+     * @param colour     the colour the monitor shows
+     * @param group      a group the monitor belongs to
      * @param pulseType  the pulse plugin's type
      * @param namePrefix the start of the name
      */
     public MonitorQuery(Stage stage, Code colour, String group, String pulseType, String namePrefix) {
-        this(stage, colour, group, pulseType, namePrefix, null);
+        this(stage, colour, group, pulseType, namePrefix, null, null);
     }
 
     boolean matches(Stage rowStage, MonitorSpec spec, String name) {
@@ -46,6 +48,7 @@ public record MonitorQuery(Stage stage, Code colour, String group, String pulseT
                 && (colour == null || colour == rowStage.colour())
                 && (pulseType == null || pulseType.equals(spec.pulseType()))
                 && (group == null || spec.groups().contains(group))
+                && (notifyGroup == null || spec.notifyGroups().contains(notifyGroup))
                 && (namePrefix == null || name.startsWith(namePrefix))
                 && (search == null || containsIgnoringCase(name, search));
     }

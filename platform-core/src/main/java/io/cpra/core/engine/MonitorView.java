@@ -36,6 +36,8 @@ import java.util.List;
  *                            held to a fair share)
  * @param dependsOn           its parents ({@code depends_on}): monitor names and {@code group:NAME}s
  * @param interventionHeldBy  the intervention budget its started attempt waits for, or {@code null}
+ * @param notifyGroups        CPRA's notification groups it names ({@code notify_groups}, {@code codes.groups}
+ *                            and each colour's {@code groups}), possibly empty
  */
 public record MonitorView(String name,
                           String pulseType,
@@ -59,7 +61,8 @@ public record MonitorView(String name,
                           Instant lastRun,
                           boolean overdue,
                           List<String> dependsOn,
-                          String interventionHeldBy) {
+                          String interventionHeldBy,
+                          List<String> notifyGroups) {
 
     /**
      * One check outcome.

@@ -375,7 +375,7 @@ final class Reactions implements Roster.Lifecycles {
         return new LifecycleState(Stage.ofOrdinal(store.stage().get(row)),
                 store.consecutiveFailures().get(row), store.successStreak().get(row),
                 store.interventionAttempts().get(row), store.verifyRemaining().get(row),
-                store.incidentSeq().get(row), store.lifecycleFlags().get(row) & 0xFF,
+                store.incidentSeq().get(row), store.lifecycleFlags().get(row) & 0xFFFF,
                 tick.nanos(store.raisedAt(0).get(row)), tick.nanos(store.raisedAt(1).get(row)),
                 tick.nanos(store.raisedAt(2).get(row)), tick.nanos(store.raisedAt(3).get(row)));
     }
@@ -388,7 +388,7 @@ final class Reactions implements Roster.Lifecycles {
         store.interventionAttempts().set(row, (short) Math.min(Short.MAX_VALUE, state.attempts()));
         store.verifyRemaining().set(row, state.verifyRemaining());
         store.incidentSeq().set(row, state.incidentSeq());
-        store.lifecycleFlags().set(row, (byte) state.flags());
+        store.lifecycleFlags().set(row, (short) state.flags());
         // a tenth of a second is precision enough for cooldowns of seconds and minutes
         store.raisedAt(0).set(row, tick.units(state.yellowAt()));
         store.raisedAt(1).set(row, tick.units(state.redAt()));

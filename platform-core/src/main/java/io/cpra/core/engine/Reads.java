@@ -119,7 +119,7 @@ final class Reads {
                 store.flags().has(row, EntityStore.PULSE_IN_FLIGHT), nextDue, windows.until(row),
                 store.flags().has(row, EntityStore.API_DEFINED) ? MonitorPlan.Origin.API : MonitorPlan.Origin.MANIFEST,
                 recent.of(store.handleOf(row)), lastRun, admission.overdue(row), spec.dependsOn(),
-                budgets.heldBy(store.handleOf(row), tick.now()));
+                budgets.heldBy(store.handleOf(row), tick.now()), spec.notifyGroups());
     }
 
     EngineSummary summary() {

@@ -326,7 +326,9 @@ final class Roster {
         windows.forget(row);
         if (store.flags().has(row, EntityStore.MAINTENANCE)) {
             store.flags().lower(row, EntityStore.MAINTENANCE);
-            lifecycles.step(row, store.spec().get(row), Input.MAINTENANCE_LEFT, "maintenance ended");
+            // a paused monitor runs no check after maintenance, so it keeps the stage it had before
+            lifecycles.step(row, store.spec().get(row), store.flags().has(row, EntityStore.PAUSED)
+                    ? Input.MAINTENANCE_LEFT_PAUSED : Input.MAINTENANCE_LEFT, "maintenance ended");
             schedule.scheduleFirst(row);
         }
     }

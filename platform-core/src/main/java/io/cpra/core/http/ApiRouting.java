@@ -1,12 +1,17 @@
 package io.cpra.core.http;
 
+import io.cpra.core.access.TokenFile;
+import io.cpra.core.access.Tokens;
 import io.cpra.core.engine.Engine;
 import io.cpra.core.events.EventBus;
 import io.cpra.core.ops.Control;
 import io.cpra.core.plugin.PluginRegistry;
 import io.cpra.core.storage.Storage;
 import io.helidon.openapi.OpenApiFeature;
+import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.spi.ServerFeature;
 
 import java.io.PrintStream;
@@ -39,6 +44,7 @@ public final class ApiRouting implements AutoCloseable {
 
     private final List<Route> routes;
     private final Dispatcher dispatcher;
+    private final Guard guard;
     private final EventHub hub;
 
     private ApiRouting(Builder builder) {
@@ -47,15 +53,26 @@ public final class ApiRouting implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(builder.settings);
         List<Route> all = new ArrayList<>();
         all.addAll(new MonitorsResource(builder.engine, builder.control, builder.storage, bodies, builder.wall).routes());
-        all.addAll(new ManifestResource(builder.control, builder.progress).routes());
+        all.addAll(new ManifestResource(builder.control, builder.progress, bodies).routes());
         all.addAll(new SummaryResource(builder.engine, builder.registry).routes());
         all.addAll(new EventsResource(hub, builder.heartbeat).routes());
         all.addAll(new PluginsResource(builder.registry, builder.home).routes());
         all.addAll(new HistoryResource(builder.storage).routes());
         all.addAll(new CheckHistoryResource(builder.engine, builder.storage, builder.wall).routes());
+        all.addAll(new PolicyResource(builder.control).routes());
         all.addAll(builder.extra);
         this.routes = List.copyOf(all);
-        this.dispatcher = new Dispatcher(new Router(routes), new Guard(builder.settings));
+        this.guard = new Guard(builder.tokens != null ? builder.tokens : configuredOnly(builder.settings),
+                builder.settings.protectReads());
+        this.dispatcher = new Dispatcher(new Router(routes), guard);
+    }
+
+    private static Tokens configuredOnly(ApiSettings settings) {
+        try {
+            return Tokens.create(settings.token(), null);
+        } catch (TokenFile.Invalid e) {
+            throw new IllegalStateException("no tokens file was given", e);
+        }
     }
 
     /**
@@ -75,7 +92,28 @@ public final class ApiRouting implements AutoCloseable {
      * @param routing the server's routing
      */
     public void register(HttpRouting.Builder routing) {
+        routing.addFilter(this::guardPages);
+        routing.error(ApiException.class, (request, response, e) -> Dispatcher.refuse(response, e));
         routing.any(PREFIX + "/*", dispatcher);
+    }
+
+    /**
+     * Holds the pages outside the API that tell about the fleet — {@code /observe/metrics} (its
+     * meters name monitors and plugins) and {@code /openapi} — to the same rule as the API's
+     * reads: open unless {@code protect-reads}, then a token with the read scope. Health stays
+     * open for load balancers and supervisors.
+     */
+    private void guardPages(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        String path = request.path().path();
+        if (under(path, "/observe/metrics") || under(path, "/openapi")) {
+            // a refusal is thrown, and answered by the error handler registered with this filter
+            guard.checkRead(request);
+        }
+        chain.proceed();
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     /**
@@ -118,6 +156,7 @@ public final class ApiRouting implements AutoCloseable {
         private Duration heartbeat = EventsResource.DEFAULT_HEARTBEAT;
         private int buffer = EventHub.DEFAULT_BUFFER;
         private final List<Route> extra = new ArrayList<>();
+        private Tokens tokens;
 
         private Builder() {
         }
@@ -130,6 +169,18 @@ public final class ApiRouting implements AutoCloseable {
          */
         public Builder settings(ApiSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * The tokens that may call the API; by default only the settings' {@code token}, as an
+         * admin token.
+         *
+         * @param tokens the configured token and those of the tokens file
+         * @return this builder
+         */
+        public Builder tokens(Tokens tokens) {
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
             return this;
         }
 

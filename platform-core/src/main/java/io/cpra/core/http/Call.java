@@ -1,11 +1,16 @@
 package io.cpra.core.http;
 
 import io.helidon.common.parameters.Parameters;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.Json;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonWriter;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +21,42 @@ import java.util.TreeSet;
 /**
  * One call of a route: Helidon's request and response, and the path parameters the
  * {@link Router} decoded. Used by one request thread only.
+ *
+ * <p>A {@code HEAD} request runs its {@code GET} route; {@link #reply} then sends the status and
+ * headers the {@code GET} would, {@code Content-Length} included, without the body (Helidon
+ * 4.3.0 would write it). A route that streams asks {@link #head()} and answers headers only.
  */
 final class Call {
 
     private final ServerRequest request;
     private final ServerResponse response;
     private final Map<String, String> params;
+    private final String actor;
 
-    Call(ServerRequest request, ServerResponse response, Map<String, String> params) {
+    Call(ServerRequest request, ServerResponse response, Map<String, String> params, String actor) {
         this.request = request;
         this.response = response;
         this.params = params;
+        this.actor = actor;
+    }
+
+    /**
+     * The name of the token the call was made with, which the event history records with every
+     * change; writes always have one.
+     *
+     * @return the token's name, or {@code null} for an open read
+     */
+    String actor() {
+        return actor;
+    }
+
+    /**
+     * Whether this is a {@code HEAD} request run by its {@code GET} route: answer without a body.
+     *
+     * @return true for {@code HEAD}
+     */
+    boolean head() {
+        return Method.HEAD.equals(request.prologue().method());
     }
 
     ServerRequest request() {
@@ -82,9 +112,32 @@ final class Call {
         return query.first(name).asOptional().filter(v -> !v.isEmpty());
     }
 
-    /** Answers with a JSON body. */
+    /** Answers with a JSON body; for {@code HEAD}, with its headers only. */
     void reply(Status status, JsonStructure body) {
+        send(response, head(), status, body);
+    }
+
+    /**
+     * Answers with a JSON body, or for {@code HEAD} with the same status and headers and no body.
+     *
+     * @param response the response
+     * @param head     whether the request is a {@code HEAD}
+     * @param status   the status
+     * @param body     the body a {@code GET} gets
+     */
+    static void send(ServerResponse response, boolean head, Status status, JsonStructure body) {
         response.status(status);
-        response.send(body);
+        if (!head) {
+            response.send(body);
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonWriter writer = Json.createWriter(bytes)) {
+            writer.write(body);
+        }
+        response.header(HeaderNames.CONTENT_TYPE, "application/json");
+        // kept by Helidon when set: the length a GET's body has, and no body written
+        response.header(HeaderNames.CONTENT_LENGTH, Integer.toString(bytes.size()));
+        response.send();
     }
 }

@@ -1,10 +1,13 @@
 package io.cpra.core.http;
 
+import io.cpra.core.access.Caller;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.common.buffers.DataReader;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -42,11 +45,13 @@ final class Dispatcher implements Handler {
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
         Method method = request.prologue().method();
+        boolean head = Method.HEAD.equals(method);
         try {
-            switch (router.find(method, request.path().rawPath())) {
+            // HEAD is GET without the body (RFC 9110 9.3.2): the GET route answers it
+            switch (router.find(head ? Method.GET : method, request.path().rawPath())) {
                 case Router.Lookup.Found found -> {
-                    guard.check(request, found.route().write());
-                    found.route().endpoint().handle(new Call(request, response, found.params()));
+                    String actor = guard.check(request, found.route().scope()).map(Caller::name).orElse(null);
+                    found.route().endpoint().handle(new Call(request, response, found.params(), actor));
                 }
                 case Router.Lookup.WrongMethod wrong -> throw new ApiException(Status.METHOD_NOT_ALLOWED_405,
                         "method " + method.text() + " is not allowed here; allowed: " + allowed(wrong))
@@ -55,15 +60,17 @@ final class Dispatcher implements Handler {
                         "no such route: " + method.text() + " " + request.path().path());
             }
         } catch (ApiException e) {
-            refuse(response, e);
+            refuse(response, head, e);
         } catch (HttpException e) {
             // Helidon's own refusals (a malformed header, an unreadable entity): keep the status,
             // not the message, which may quote internals
-            refuse(response, new ApiException(e.status(), e.status().reasonPhrase().toLowerCase(Locale.ROOT)));
-        } catch (UncheckedIOException e) {
-            // the client went away mid-answer; Helidon closes the connection
-            LOG.log(System.Logger.Level.DEBUG, "connection lost during " + method.text() + " " + request.path().path(), e);
-            throw e;
+            refuse(response, head, new ApiException(e.status(), e.status().reasonPhrase().toLowerCase(Locale.ROOT)));
+        } catch (UncheckedIOException | CloseConnectionException | DataReader.InsufficientDataAvailableException e) {
+            // the client went away mid-request or mid-answer: nobody to answer, nothing to fix,
+            // so one line without a stack; Helidon closes the connection
+            LOG.log(System.Logger.Level.INFO, "the client " + request.remotePeer().host() + " left during "
+                    + method.text() + " " + request.path().path() + " (" + e.getClass().getSimpleName() + ")");
+            throw new CloseConnectionException("the client left", e);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -71,24 +78,32 @@ final class Dispatcher implements Handler {
             String reference = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
             LOG.log(System.Logger.Level.ERROR, "internal error " + reference + " answering " + method.text() + " "
                     + request.path().path(), e);
-            refuse(response, new ApiException(Status.INTERNAL_SERVER_ERROR_500,
+            refuse(response, head, new ApiException(Status.INTERNAL_SERVER_ERROR_500,
                     "internal error; the server log has the details under reference " + reference));
         }
     }
 
+    /** The methods a path allows; HEAD wherever GET is. */
     private static String allowed(Router.Lookup.WrongMethod wrong) {
-        return wrong.allowed().stream().map(Method::text).collect(Collectors.joining(", "));
+        java.util.Set<Method> methods = new java.util.LinkedHashSet<>(wrong.allowed());
+        if (methods.contains(Method.GET)) {
+            methods.add(Method.HEAD);
+        }
+        return methods.stream().map(Method::text).collect(Collectors.joining(", "));
     }
 
-    private static void refuse(ServerResponse response, ApiException e) {
+    static void refuse(ServerResponse response, ApiException e) {
+        refuse(response, false, e);
+    }
+
+    static void refuse(ServerResponse response, boolean head, ApiException e) {
         if (response.isSent()) {
             return;
         }
         for (Header header : e.headers()) {
             response.header(header);
         }
-        response.status(e.status());
-        response.send(body(e.getMessage(), e.errors()));
+        Call.send(response, head, e.status(), body(e.getMessage(), e.errors()));
     }
 
     /** The error format of every refusal. */

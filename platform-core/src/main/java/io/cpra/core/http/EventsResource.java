@@ -38,6 +38,12 @@ final class EventsResource {
 
     private void stream(Call call) throws InterruptedException {
         EventFilter filter = EventFilter.of(call.query(EventFilter.PARAMETERS));
+        if (call.head()) {
+            // what a GET would start with, and no stream
+            call.response().header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+            call.response().status(Status.OK_200).send();
+            return;
+        }
         EventHub.Subscription subscription = hub.subscribe(filter);
         if (subscription == null) {
             throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "too many open event streams (at most "

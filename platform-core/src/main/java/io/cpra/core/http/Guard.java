@@ -1,60 +1,84 @@
 package io.cpra.core.http;
 
+import io.cpra.core.access.Caller;
+import io.cpra.core.access.Scope;
+import io.cpra.core.access.Tokens;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 
 /**
- * Decides whether a request may reach its route: writes always need the bearer token, reads
- * only when they are protected. Without a configured token nothing that needs one is allowed
- * (403, saying how to configure one). A missing or wrong token gets the same 401 either way,
- * so a caller learns nothing about why.
+ * Decides whether a request may reach its route, and who makes it. Writes always need a bearer
+ * token whose scopes cover the route's ({@link Route#scope()}); reads only when they are
+ * protected. With no token known at all nothing that needs one is allowed (403, saying how to
+ * add one). A missing or unknown token gets the same 401 either way, so a caller learns nothing
+ * about why; a known token without the scope gets 403 naming the scope, with the
+ * {@code insufficient_scope} challenge of RFC 6750.
  *
- * <p>Tokens are compared as SHA-256 digests with {@link MessageDigest#isEqual}, which takes
- * the same time wherever the first difference is; hashing first also hides the token's length.
- * Immutable and thread-safe.
+ * <p>Tokens are looked up by digest in constant time ({@link Tokens}). Thread-safe.
  */
 final class Guard {
 
     static final String CHALLENGE = "Bearer realm=\"cpra\"";
     static final String UNAUTHORIZED = "unauthorized: this request needs a valid bearer token";
     static final String WRITES_DISABLED = "writes are disabled because no API token is configured; set cpra.api.token"
-            + " in conf/application.yaml (or the CPRA_API_TOKEN environment variable) and restart cpra";
+            + " in conf/application.yaml (or the CPRA_API_TOKEN environment variable) and restart cpra,"
+            + " or add a token with bin/cpra token add NAME --scopes=admin";
     static final String READS_DISABLED = "reads are protected (cpra.api.protect-reads) but no API token is configured;"
-            + " set cpra.api.token in conf/application.yaml (or the CPRA_API_TOKEN environment variable) and restart cpra";
+            + " set cpra.api.token in conf/application.yaml (or the CPRA_API_TOKEN environment variable) and restart cpra,"
+            + " or add a token with bin/cpra token add NAME --scopes=read";
 
     private static final String BEARER = "bearer ";
 
-    private final byte[] expected;
+    private final Tokens tokens;
     private final boolean protectReads;
 
-    Guard(ApiSettings settings) {
-        this.expected = settings.token() == null ? null : digest(settings.token());
-        this.protectReads = settings.protectReads();
+    Guard(Tokens tokens, boolean protectReads) {
+        this.tokens = tokens;
+        this.protectReads = protectReads;
     }
 
     /**
      * Lets the request through or refuses it.
      *
      * @param request the request
-     * @param write   whether its route changes something
-     * @throws ApiException 403 when no token is configured, 401 when the token is missing or wrong
+     * @param needed  the scope its route needs
+     * @return who made it; empty for an open read
+     * @throws ApiException 403 when no token is known or the token lacks the scope, 401 when the
+     *                      token is missing or unknown
      */
-    void check(ServerRequest request, boolean write) {
-        if (!write && !protectReads) {
-            return;
+    Optional<Caller> check(ServerRequest request, Scope needed) {
+        if (needed == Scope.READ && !protectReads) {
+            return Optional.empty();
         }
-        if (expected == null) {
-            throw new ApiException(Status.FORBIDDEN_403, write ? WRITES_DISABLED : READS_DISABLED);
+        if (!tokens.any()) {
+            throw new ApiException(Status.FORBIDDEN_403, needed == Scope.READ ? READS_DISABLED : WRITES_DISABLED);
         }
         String given = bearer(request);
-        if (given == null || !MessageDigest.isEqual(digest(given), expected)) {
+        Caller caller = given == null ? null : tokens.find(given).orElse(null);
+        if (caller == null) {
             throw new ApiException(Status.UNAUTHORIZED_401, UNAUTHORIZED).withHeader(HeaderNames.WWW_AUTHENTICATE, CHALLENGE);
         }
+        if (!caller.allows(needed)) {
+            throw new ApiException(Status.FORBIDDEN_403, "the token \"" + caller.name() + "\" lacks the " + needed.key()
+                    + " scope this request needs")
+                    .withHeader(HeaderNames.WWW_AUTHENTICATE, CHALLENGE + ", error=\"insufficient_scope\", scope=\""
+                            + needed.key() + "\"");
+        }
+        return Optional.of(caller);
+    }
+
+    /**
+     * Lets a request for a page outside the API (metrics, the OpenAPI document) through when
+     * reads are open or it carries a token with the read scope.
+     *
+     * @param request the request
+     * @throws ApiException as {@link #check}
+     */
+    void checkRead(ServerRequest request) {
+        check(request, Scope.READ);
     }
 
     /** The token of an {@code Authorization: Bearer ...} header, or {@code null}. */
@@ -64,14 +88,7 @@ final class Guard {
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        return header.substring(BEARER.length()).strip();
-    }
-
-    private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        String token = header.substring(BEARER.length()).strip();
+        return token.isEmpty() ? null : token;
     }
 }

@@ -46,11 +46,12 @@ final class HistoryResource {
 
     /**
      * The kinds the store keeps, as {@link EventRecord} lists them: the live stream's kinds,
-     * with a suppressed code kept apart from a raised one, and changes made to monitors.
+     * with a suppressed code kept apart from a raised one, changes made to monitors and reloads
+     * of the manifest, each with the name of the token that made it.
      */
     static final List<String> STORED_KINDS = List.of("stage_changed", "incident_opened", "incident_closed",
             "code_raised", "code_suppressed", "delivery", "intervention_started", "intervention_finished",
-            "monitor_changed");
+            "monitor_changed", "manifest_reloaded");
 
     private final Storage storage;
 

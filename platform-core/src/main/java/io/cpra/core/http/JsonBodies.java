@@ -72,6 +72,35 @@ final class JsonBodies {
         }
     }
 
+    /**
+     * Refuses a body on a route that takes none, rather than ignoring it: a caller who sends one
+     * (a manifest posted to reload, say) expects it to count.
+     *
+     * @param request the request
+     * @param why     what the route acts on instead, for the message
+     * @throws ApiException 400 when the body holds anything but whitespace, 413 over the size limit
+     */
+    void none(ServerRequest request, String why) {
+        if (!request.content().hasEntity()) {
+            return;
+        }
+        long declared = request.headers().contentLength().orElse(-1);
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        try (InputStream in = new Limited(request.content().inputStream(), maxBytes)) {
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                    throw ApiException.badRequest("this route takes no body; " + why);
+                }
+            }
+        } catch (TooLarge e) {
+            throw e.refusal();
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body could not be read to its end");
+        }
+    }
+
     private static String article(JsonValue.ValueType type) {
         return switch (type) {
             case ARRAY -> "an array";

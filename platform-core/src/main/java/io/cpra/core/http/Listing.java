@@ -28,7 +28,8 @@ record Listing(MonitorQuery query, int limit, int cursor) {
     static final int MAX_LIMIT = 1000;
     /** Names are at most 200 characters, so no useful filter is longer. */
     static final int MAX_FILTER_LENGTH = 200;
-    static final Set<String> PARAMETERS = Set.of("stage", "colour", "group", "type", "prefix", "search", "limit", "cursor");
+    static final Set<String> PARAMETERS = Set.of("stage", "colour", "group", "notify_group", "type", "prefix",
+            "search", "limit", "cursor");
 
     private static final String CURSOR_VERSION = "1";
 
@@ -43,7 +44,7 @@ record Listing(MonitorQuery query, int limit, int cursor) {
         QueryParameters read = new QueryParameters(parameters);
         MonitorQuery query = new MonitorQuery(read.constant("stage", Stage.class, null),
                 read.constant("colour", Code.class, null), read.name("group"), read.name("type"), read.name("prefix"),
-                read.name("search"));
+                read.name("notify_group"), read.name("search"));
         int limit = read.limit();
         String cursor = read.cursor();
         int row = cursor == null ? 0 : decode(cursor, query, read);
@@ -90,7 +91,8 @@ record Listing(MonitorQuery query, int limit, int cursor) {
     /** A stable hash of the filters: stable across runs, unlike an enum's hash code. */
     private static int tag(MonitorQuery query) {
         return Objects.hash(query.stage() == null ? null : query.stage().name(), query.group(), query.pulseType(),
-                query.namePrefix(), query.colour() == null ? null : query.colour().name(), query.search());
+                query.namePrefix(), query.colour() == null ? null : query.colour().name(), query.notifyGroup(),
+                query.search());
     }
 
 }

@@ -25,10 +25,12 @@ final class ManifestResource {
 
     private final Control control;
     private final PrintStream progress;
+    private final JsonBodies bodies;
 
-    ManifestResource(Control control, PrintStream progress) {
+    ManifestResource(Control control, PrintStream progress, JsonBodies bodies) {
         this.control = control;
         this.progress = progress;
+        this.bodies = bodies;
     }
 
     List<Route> routes() {
@@ -37,7 +39,8 @@ final class ManifestResource {
 
     private void reload(Call call) throws ExecutionException {
         call.query(Set.of());
-        ApplyReport report = (ApplyReport) Changes.await(control.reload(progress), WAIT).body();
+        bodies.none(call.request(), "a reload reads the manifest file again; edit the file, then reload");
+        ApplyReport report = (ApplyReport) Changes.await(control.reload(progress, call.actor()), WAIT).body();
         call.reply(Status.OK_200, Wire.JSON.createObjectBuilder()
                 .add("added", names(report.added()))
                 .add("changed", names(report.changed()))

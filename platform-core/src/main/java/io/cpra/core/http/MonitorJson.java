@@ -30,12 +30,15 @@ final class MonitorJson {
         view.groups().forEach(groups::add);
         JsonArrayBuilder parents = Wire.JSON.createArrayBuilder();
         view.dependsOn().forEach(parents::add);
+        JsonArrayBuilder notifyGroups = Wire.JSON.createArrayBuilder();
+        view.notifyGroups().forEach(notifyGroups::add);
         JsonObjectBuilder object = Wire.JSON.createObjectBuilder()
                 .add("name", view.name())
                 .add("type", view.pulseType())
                 .add("interval", Wire.nanos(view.intervalNanos()))
                 .add("groups", groups)
                 .add("depends_on", parents)
+                .add("notify_groups", notifyGroups)
                 .add("enabled", view.enabled())
                 .add("paused", view.paused())
                 .add("stage", Wire.name(view.stage()))

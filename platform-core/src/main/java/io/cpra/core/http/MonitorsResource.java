@@ -45,6 +45,9 @@ final class MonitorsResource {
     static final String LIST = ApiRouting.PREFIX + "/monitors";
     static final String ONE = LIST + "/{name}";
 
+    /** The longest maintenance window the API sets: ten years, far inside what the engine's clock can count. */
+    static final Duration MAX_MAINTENANCE = Duration.ofDays(3650);
+
     /** Engine pages per request; each scans at most 65,536 rows, so a sparse filter over a million monitors stays quick. */
     static final int MAX_SCANS = 4;
 
@@ -69,11 +72,11 @@ final class MonitorsResource {
                 new Route(Method.GET, ONE, this::view),
                 new Route(Method.PUT, ONE, this::replace),
                 new Route(Method.DELETE, ONE, this::delete),
-                new Route(Method.POST, ONE + "/pause", call -> hold(call, true)),
-                new Route(Method.POST, ONE + "/resume", call -> hold(call, false)),
-                new Route(Method.POST, ONE + "/maintenance", this::enterMaintenance),
-                new Route(Method.DELETE, ONE + "/maintenance", this::leaveMaintenance),
-                new Route(Method.POST, ONE + "/run", this::run));
+                Route.operate(Method.POST, ONE + "/pause", call -> hold(call, true)),
+                Route.operate(Method.POST, ONE + "/resume", call -> hold(call, false)),
+                Route.operate(Method.POST, ONE + "/maintenance", this::enterMaintenance),
+                Route.operate(Method.DELETE, ONE + "/maintenance", this::leaveMaintenance),
+                Route.operate(Method.POST, ONE + "/run", this::run));
     }
 
     /**
@@ -112,7 +115,7 @@ final class MonitorsResource {
         if (!(body.get("name") instanceof String name) || name.isBlank()) {
             throw ApiException.badField("name", "required: the monitor's name, a non-empty string");
         }
-        Changes.await(control.create(body));
+        Changes.await(control.create(body, call.actor()));
         call.response().header(HeaderNames.LOCATION, LIST + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                 .replace("+", "%20"));
         replyWithDetail(call, Status.CREATED_201, name);
@@ -121,20 +124,38 @@ final class MonitorsResource {
     private void replace(Call call) throws ExecutionException {
         call.query(Set.of());
         String name = call.param("name");
-        Outcome outcome = Changes.await(control.replace(name, definition(call)));
+        Outcome outcome = Changes.await(control.replace(name, definition(call), call.actor()));
         replyWithDetail(call, Status.create(outcome.status()), name);
     }
 
     private void delete(Call call) throws ExecutionException {
         call.query(Set.of());
-        Changes.await(control.delete(call.param("name")));
+        bodies.none(call.request(), "DELETE removes the monitor named in the path");
+        Changes.await(control.delete(call.param("name"), call.actor()));
         call.response().status(Status.NO_CONTENT_204).send();
+    }
+
+    /**
+     * Refuses control characters (CR, LF, NUL, ...) in group names: groups reach alert texts,
+     * e-mail bodies and subjects among them, where a line break starts a new header or line.
+     */
+    private static void checkGroups(JsonObject body) {
+        if (!(body.get("groups") instanceof jakarta.json.JsonArray groups)) {
+            return;
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i) instanceof JsonString group && group.getString().chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
+                throw ApiException.badField("groups[" + i + "]", "must not hold control characters (line breaks, NUL,"
+                        + " tabs)");
+            }
+        }
     }
 
     private Map<String, Object> definition(Call call) {
         JsonObject body = bodies.optionalObject(call.request())
                 .orElseThrow(() -> ApiException.badRequest("the body must be the monitor, as a JSON object with the "
                         + "manifest's keys"));
+        checkGroups(body);
         @SuppressWarnings("unchecked")
         Map<String, Object> plain = (Map<String, Object>) Definitions.plain(body);
         return plain;
@@ -142,8 +163,9 @@ final class MonitorsResource {
 
     private void hold(Call call, boolean pause) throws ExecutionException {
         call.query(Set.of());
+        bodies.none(call.request(), (pause ? "pause" : "resume") + " acts on the monitor named in the path");
         String name = call.param("name");
-        Changes.await(control.pause(name, pause));
+        Changes.await(control.pause(name, pause, call.actor()));
         call.reply(Status.OK_200, current(name));
     }
 
@@ -151,19 +173,21 @@ final class MonitorsResource {
         call.query(Set.of());
         String name = call.param("name");
         Instant until = bodies.optionalObject(call.request()).map(this::until).orElse(null);
-        Changes.await(control.maintenance(name, true, until));
+        Changes.await(control.maintenance(name, true, until, call.actor()));
         call.reply(Status.OK_200, current(name));
     }
 
     private void leaveMaintenance(Call call) throws ExecutionException {
         call.query(Set.of());
+        bodies.none(call.request(), "leaving maintenance acts on the monitor named in the path");
         String name = call.param("name");
-        Changes.await(control.maintenance(name, false, null));
+        Changes.await(control.maintenance(name, false, null, call.actor()));
         call.reply(Status.OK_200, current(name));
     }
 
     private void run(Call call) throws ExecutionException {
         call.query(Set.of());
+        bodies.none(call.request(), "a check run now uses the monitor's definition");
         String name = call.param("name");
         Optional<Boolean> started = EngineCalls.await(engine.runNow(name));
         if (started.isEmpty()) {
@@ -172,6 +196,7 @@ final class MonitorsResource {
         if (!started.get()) {
             throw new ApiException(Status.CONFLICT_409, "a check of \"" + name + "\" is already running or waiting to start");
         }
+        control.ranNow(name, call.actor());
         call.reply(Status.ACCEPTED_202, Wire.JSON.createObjectBuilder().add("monitor", name).add("check", "started").build());
     }
 
@@ -245,8 +270,10 @@ final class MonitorsResource {
             } catch (DateTimeParseException e) {
                 throw ApiException.badField("until", "not an ISO-8601 instant such as 2026-01-02T03:04:05Z");
             }
-            if (!until.isAfter(now)) {
-                throw ApiException.badField("until", "must be in the future");
+            if (!until.isAfter(now) || until.isAfter(now.plus(MAX_MAINTENANCE))) {
+                throw ApiException.badField("until", "must be in the future and at most " + MAX_MAINTENANCE.toDays()
+                        + " days (" + Durations.format(MAX_MAINTENANCE) + ") ahead: from " + now + " to "
+                        + now.plus(MAX_MAINTENANCE));
             }
             return until;
         }
@@ -257,8 +284,8 @@ final class MonitorsResource {
             } catch (IllegalArgumentException e) {
                 throw ApiException.badField("for", e.getMessage());
             }
-            if (!length.isPositive()) {
-                throw ApiException.badField("for", "must be longer than 0s");
+            if (!length.isPositive() || length.compareTo(MAX_MAINTENANCE) > 0) {
+                throw ApiException.badField("for", "must be longer than 0s and at most " + Durations.format(MAX_MAINTENANCE));
             }
             return now.plus(length);
         }

@@ -84,7 +84,12 @@ final class QueryParameters {
     Instant instant(String parameter) {
         return Call.value(query, parameter).map(text -> {
             try {
-                return Instant.parse(text);
+                Instant instant = Instant.parse(text);
+                if (instant.isBefore(Wire.EARLIEST) || instant.isAfter(Wire.LATEST)) {
+                    return this.<Instant>refuse(parameter, "out of range; an instant from " + Wire.EARLIEST + " to "
+                            + Wire.LATEST + ", got \"" + shorten(text) + "\"");
+                }
+                return instant;
             } catch (DateTimeParseException e) {
                 return this.<Instant>refuse(parameter, "not an ISO-8601 instant such as 2026-01-02T03:04:05Z, got \""
                         + shorten(text) + "\"");

@@ -23,6 +23,14 @@ final class Wire {
 
     /** One factory for every document; looking the provider up per builder is slow. */
     static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
+    /**
+     * The earliest instant a query or body may name: instants are stored as epoch milliseconds,
+     * and {@link java.time.Instant}'s own range (a billion years) does not fit them.
+     */
+    static final java.time.Instant EARLIEST = java.time.Instant.parse("0001-01-01T00:00:00Z");
+    /** The latest instant a query or body may name; see {@link #EARLIEST}. */
+    static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
     private static final JsonReaderFactory READER = Json.createReaderFactory(Map.of());
 
     private Wire() {

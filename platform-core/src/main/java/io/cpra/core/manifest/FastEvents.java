@@ -82,6 +82,9 @@ final class FastEvents implements Parser, AutoCloseable {
 
     private static final Refused REFUSED = new Refused();
 
+    /** The longest line the fast scanner takes; longer ones go to SnakeYAML and its bounds. */
+    private static final int MAX_LINE = 1 << 20;
+
     /** The bytes: a whole text, or a window over a file that always holds the current line whole. */
     private byte[] b;
     private int n;
@@ -414,6 +417,10 @@ final class FastEvents implements Parser, AutoCloseable {
     }
 
     private void fillWindow() {
+        if (n == b.length && !emit && b.length >= MAX_LINE) {
+            // a line this long is no manifest's; SnakeYAML reads it under the scalar bound
+            throw REFUSED;
+        }
         if (n == b.length) {
             b = Arrays.copyOf(b, b.length * 2);
         }

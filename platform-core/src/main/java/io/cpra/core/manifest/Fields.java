@@ -39,14 +39,33 @@ final class Fields {
     }
 
     static void groups(MonitorCheck check, MapNode map, String path, Set<String> into) {
-        int i = map.indexOf("groups");
+        strings(check, map, "groups", path, into, "group name");
+    }
+
+    /**
+     * A list of texts, or one text standing for a list of one (CPRA's {@code StringList}): each
+     * item is added to {@code into}, repeats dropped; blank items and nested values are errors.
+     *
+     * @param what what one item is, for messages, such as {@code group name}
+     */
+    static void strings(MonitorCheck check, MapNode map, String key, String path, Set<String> into, String what) {
+        int i = map.indexOf(key);
         if (i < 0) {
             return;
         }
-        String groupsPath = join(path, "groups");
-        if (!(map.values[i] instanceof Node.SeqNode list)) {
-            check.error(map.keyLines[i], map.keyColumns[i], groupsPath, "expected a list of group names such as "
-                    + "[payments, tier-1], got " + map.values[i].describe());
+        String listPath = join(path, key);
+        Node value = map.values[i];
+        if (value instanceof Node.Scalar s && s.kind != Node.Kind.NULL) {
+            if (s.text.isBlank()) {
+                check.error(map.keyLines[i], map.keyColumns[i], listPath, "expected a " + what + ", got an empty text");
+            } else {
+                into.add(s.text);
+            }
+            return;
+        }
+        if (!(value instanceof Node.SeqNode list)) {
+            check.error(map.keyLines[i], map.keyColumns[i], listPath, "expected a " + what + " or a list of them "
+                    + "such as [payments, tier-1], got " + value.describe());
             return;
         }
         for (int j = 0; j < list.items.length; j++) {
@@ -54,19 +73,35 @@ final class Fields {
             if (item instanceof Node.Scalar s && s.kind != Node.Kind.NULL && !s.text.isBlank()) {
                 into.add(s.text);
             } else {
-                check.error(item.line, item.column, groupsPath + "[" + j + "]", "expected a group name, got "
+                check.error(item.line, item.column, listPath + "[" + j + "]", "expected a " + what + ", got "
                         + item.describe());
             }
         }
     }
 
-    static String requiredText(MonitorCheck check, MapNode map, String key, String path) {
+    static String requiredText(MonitorCheck check, MapNode map, String key, String path, List<String> accepted) {
         int i = map.indexOf(key);
         if (i < 0) {
-            check.error(map.line, map.column, join(path, key), "required key \"" + key + "\" is missing");
+            if (!misspelt(map, key, accepted)) {
+                check.error(map.line, map.column, join(path, key), "required key \"" + key + "\" is missing");
+            }
             return null;
         }
         return text(check, map, i, join(path, key));
+    }
+
+    /**
+     * Whether the map holds an unknown key that is a typo of {@code key}: that key's "did you
+     * mean" error already says all, so "required key is missing" would repeat it.
+     */
+    static boolean misspelt(MapNode map, String key, List<String> accepted) {
+        for (int i = 0; i < map.length(); i++) {
+            String written = map.keys[i];
+            if (!accepted.contains(written) && key.equals(Suggestions.closest(written, accepted))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String text(MonitorCheck check, MapNode map, int i, String path) {

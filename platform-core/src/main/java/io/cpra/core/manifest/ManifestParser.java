@@ -4,6 +4,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
@@ -31,6 +33,8 @@ final class ManifestParser {
     private final TreeBuilder builder;
     private final String source;
     private final boolean single;
+    /** Where the characters SnakeYAML read came from, to place its unpositioned errors; or null. */
+    private ManifestText.Positions positions;
 
     /**
      * @param events the YAML events, from {@link #yaml} directly or through an {@link EventPrefetcher}
@@ -43,6 +47,16 @@ final class ManifestParser {
         this.source = source;
         this.single = single;
         this.builder = new TreeBuilder(events, limits, source);
+    }
+
+    /**
+     * @param positions the tracked characters SnakeYAML reads, to position the errors it reports
+     *                  by character index or not at all
+     * @return this parser
+     */
+    ManifestParser positions(ManifestText.Positions positions) {
+        this.positions = positions;
+        return this;
     }
 
     /** SnakeYAML's event parser over the text, with marks on and the character bound applied. */
@@ -201,7 +215,34 @@ final class ManifestParser {
     }
 
     private ManifestError unreadable(Throwable e) {
-        ManifestSource.TooLarge tooLarge = causeOf(e);
+        ManifestSource.TooLarge tooLarge = causeOf(e, ManifestSource.TooLarge.class);
+        ManifestText.Located located = causeOf(e, ManifestText.Located.class);
+        if (located != null) {
+            return new ManifestError(new ManifestPosition(source, located.line, located.column), builder.monitorName(),
+                    builder.path(), located.getMessage());
+        }
+        if (e instanceof ReaderException special) {
+            int[] at = positions == null ? null : positions.locate(special.getPosition());
+            String message = String.format(java.util.Locale.ROOT, "the manifest holds the character U+%04X%s, "
+                    + "which YAML does not allow in a document", special.getCodePoint(),
+                    special.getCodePoint() == 0 ? " (NUL: is it a binary file?)" : "");
+            return at == null
+                    ? new ManifestError(new ManifestPosition(source, 0, 0), "", "", message + " (character "
+                            + (special.getPosition() + 1) + ")")
+                    : new ManifestError(new ManifestPosition(source, at[0], at[1]), builder.monitorName(), builder.path(),
+                            message);
+        }
+        if (e instanceof YamlVersionException version) {
+            return new ManifestError(new ManifestPosition(source, builder.lastLine(), builder.lastColumn()), "", "",
+                    "the manifest asks for YAML " + version.getSpecVersion().getRepresentation()
+                            + " (%YAML directive); cpra reads YAML 1.x");
+        }
+        ManifestText.TooLong tooLong = causeOf(e, ManifestText.TooLong.class);
+        if (tooLong != null) {
+            // the last event read is the key (or item) whose value runs on
+            return new ManifestError(new ManifestPosition(source, builder.lastLine(), builder.lastColumn()),
+                    builder.monitorName(), builder.path(), tooLong.getMessage());
+        }
         String message;
         if (tooLarge != null) {
             message = tooLarge.getMessage();
@@ -215,10 +256,10 @@ final class ManifestParser {
                 builder.monitorName(), builder.path(), message);
     }
 
-    private static ManifestSource.TooLarge causeOf(Throwable e) {
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ManifestSource.TooLarge tooLarge) {
-                return tooLarge;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
             if (t.getCause() == t) {
                 break;

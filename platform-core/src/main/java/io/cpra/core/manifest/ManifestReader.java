@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -47,14 +49,20 @@ import java.util.function.LongSupplier;
  */
 public final class ManifestReader {
 
+    /** Errors in reading order: by line, then column; stable, so one place keeps its finding order. */
+    private static final java.util.Comparator<ManifestError> BY_POSITION = java.util.Comparator
+            .comparingInt((ManifestError e) -> e.position().line()).thenComparingInt(e -> e.position().column());
+
     private final PluginCatalog catalog;
     private final ManifestLimits limits;
     private final ProgressListener progress;
     private final int progressEvery;
     private final LongSupplier nanoClock;
     private final boolean pipelined;
+    private final BlockTrial trial;
 
     private ManifestReader(Builder builder) {
+        this.trial = builder.trial;
         this.catalog = builder.catalog;
         this.limits = builder.limits;
         this.progress = builder.progress;
@@ -95,6 +103,15 @@ public final class ManifestReader {
         long start = nanoClock.getAsLong();
         Reader reader;
         try {
+            if (Files.isDirectory(file)) {
+                return failed(source, "is a directory, not a manifest file", start);
+            }
+            long size = Files.size(file);
+            if (size > limits.maxBytes()) {
+                // refused by its size before a byte is read
+                return failed(source, "the manifest is " + size + " bytes, larger than the limit of "
+                        + limits.maxBytes() + " bytes (limit maxBytes, cpra.manifest-limits.max-bytes)", start);
+            }
             FastEvents fast = SubsetCheck.file(file, source, limits);
             if (fast != null) {
                 try (fast) {
@@ -189,7 +206,9 @@ public final class ManifestReader {
         Objects.requireNonNull(consumer, "consumer");
         Load load = new Load(source, single, consumer, start);
         try (Reader in = reader) {
-            parse(ManifestParser.yaml(in, source, limits), source, single, load);
+            ManifestText.Positions tracked = ManifestText.track(in, limits.maxScalarLength());
+            parse(ManifestText.marking(ManifestParser.yaml(tracked, source, limits), tracked), tracked, source, single,
+                    load);
         } catch (IOException e) {
             // closing failed after everything was read: nothing was lost
         }
@@ -215,14 +234,14 @@ public final class ManifestReader {
         return load.result();
     }
 
-    private void parse(Parser yaml, String source, boolean single, Load load) {
+    private void parse(Parser yaml, ManifestText.Positions positions, String source, boolean single, Load load) {
         try {
             if (pipelined && !single) {
                 try (EventPrefetcher events = new EventPrefetcher(yaml)) {
-                    new ManifestParser(events, source, limits, false).run(load);
+                    new ManifestParser(events, source, limits, false).positions(positions).run(load);
                 }
             } else {
-                new ManifestParser(yaml::next, source, limits, single).run(load);
+                new ManifestParser(yaml::next, source, limits, single).positions(positions).run(load);
             }
         } catch (EventPrefetcher.Interrupted e) {
             load.accept(new Parsed.End(new ManifestError(new ManifestPosition(source, 0, 0), "", "",
@@ -239,6 +258,8 @@ public final class ManifestReader {
     /** One read's state, on the caller's thread: validation, hand-off, counts and progress. */
     private final class Load implements Consumer<Parsed> {
         private final Consumer<? super MonitorDefinition> consumer;
+        private final String source;
+        private final boolean single;
         private final long start;
         private final Problems problems = new Problems(limits.maxErrors());
         private final MonitorValidator validator;
@@ -256,8 +277,10 @@ public final class ManifestReader {
 
         Load(String source, boolean single, Consumer<? super MonitorDefinition> consumer, long start) {
             this.consumer = consumer;
+            this.source = source;
+            this.single = single;
             this.start = start;
-            this.validator = new MonitorValidator(catalog, source, single, names, problems);
+            this.validator = new MonitorValidator(catalog, trial, source, single, names, problems);
             this.dependencies = single ? null : new DependencyCheck();
         }
 
@@ -318,8 +341,14 @@ public final class ManifestReader {
         }
 
         ManifestResult result() {
-            return new ManifestResult(problems.kept(), problems.total(), accepted, disabled, pulseTypes,
-                    interventionTypes, codeTypes, Duration.ofNanos(end - start));
+            List<ManifestError> sorted = new java.util.ArrayList<>(problems.kept());
+            sorted.sort(BY_POSITION);
+            List<ManifestError> warnings = !single && parsed == 0 && problems.isEmpty()
+                    ? List.of(new ManifestError(new ManifestPosition(source, 0, 0), "", "monitors",
+                            "the manifest defines no monitors; nothing will be checked"))
+                    : List.of();
+            return new ManifestResult(sorted, problems.total(), accepted, disabled, pulseTypes,
+                    interventionTypes, codeTypes, Duration.ofNanos(end - start), warnings);
         }
     }
 
@@ -331,6 +360,7 @@ public final class ManifestReader {
         private int progressEvery = 10_000;
         private LongSupplier nanoClock = System::nanoTime;
         private boolean pipelined = true;
+        private BlockTrial trial = BlockTrial.NONE;
 
         private Builder(PluginCatalog catalog) {
             this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -382,6 +412,16 @@ public final class ManifestReader {
          */
         public Builder pipelined(boolean pipelined) {
             this.pipelined = pipelined;
+            return this;
+        }
+
+        /**
+         * @param trial prepares the plugin blocks of a monitor that has other errors, for their own
+         *              errors; default {@link BlockTrial#NONE}
+         * @return this builder
+         */
+        public Builder trial(BlockTrial trial) {
+            this.trial = Objects.requireNonNull(trial, "trial");
             return this;
         }
 

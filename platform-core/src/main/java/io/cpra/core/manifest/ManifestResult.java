@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * any error is refused as a whole: the caller applies none of the monitors it was handed.
  * Immutable.
  *
- * @param errors             the errors in the order found, at most {@link ManifestLimits#maxErrors()}
+ * @param errors             the errors by position (line, then column), at most
+ *                           {@link ManifestLimits#maxErrors()}; whole-file ones first
  * @param errorCount         all errors found, including those not kept
  * @param monitors           monitors handed to the consumer and accepted by it
  * @param disabled           of those, how many have {@code enabled: false}
@@ -20,14 +21,17 @@ import java.util.TreeMap;
  * @param interventionTypes  interventions per type, sorted by type
  * @param codeTypes          code blocks per type, sorted by type
  * @param elapsed            time the read took, by the reader's clock
+ * @param warnings           what is allowed but probably not meant, such as a manifest without
+ *                           monitors; never a reason to refuse it
  */
 public record ManifestResult(List<ManifestError> errors, long errorCount, long monitors, long disabled,
                              Map<String, Long> pulseTypes, Map<String, Long> interventionTypes,
-                             Map<String, Long> codeTypes, Duration elapsed) {
+                             Map<String, Long> codeTypes, Duration elapsed, List<ManifestError> warnings) {
 
     /** Creates a result. */
     public ManifestResult {
         errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
         pulseTypes = sorted(pulseTypes);
         interventionTypes = sorted(interventionTypes);
         codeTypes = sorted(codeTypes);
@@ -35,6 +39,24 @@ public record ManifestResult(List<ManifestError> errors, long errorCount, long m
         if (errorCount < errors.size()) {
             throw new IllegalArgumentException("errorCount " + errorCount + " < " + errors.size() + " errors kept");
         }
+    }
+
+    /**
+     * A result without warnings.
+     *
+     * @param errors             the errors, sorted by position
+     * @param errorCount         all errors found
+     * @param monitors           monitors accepted
+     * @param disabled           of those, how many are disabled
+     * @param pulseTypes         monitors per pulse type
+     * @param interventionTypes  interventions per type
+     * @param codeTypes          code blocks per type
+     * @param elapsed            time the read took
+     */
+    public ManifestResult(List<ManifestError> errors, long errorCount, long monitors, long disabled,
+                          Map<String, Long> pulseTypes, Map<String, Long> interventionTypes,
+                          Map<String, Long> codeTypes, Duration elapsed) {
+        this(errors, errorCount, monitors, disabled, pulseTypes, interventionTypes, codeTypes, elapsed, List.of());
     }
 
     /**
@@ -73,6 +95,9 @@ public record ManifestResult(List<ManifestError> errors, long errorCount, long m
         }
         if (!codeTypes.isEmpty()) {
             text.append(", codes ").append(codeTypes);
+        }
+        for (ManifestError warning : warnings) {
+            text.append("\nwarning: ").append(warning);
         }
         return text.toString();
     }

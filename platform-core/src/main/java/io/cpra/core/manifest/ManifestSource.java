@@ -1,7 +1,5 @@
 package io.cpra.core.manifest;
 
-import org.snakeyaml.engine.v2.api.YamlUnicodeReader;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Opens a manifest's bytes as characters: the encoding follows the byte-order mark (UTF-8 when
- * there is none), and reading more than the byte limit fails with {@link TooLarge}, which the
- * parser reports with the position reached.
+ * there is none) and is decoded strictly ({@link ManifestText}), and reading more than the byte
+ * limit fails with {@link TooLarge}, which the parser reports with the position reached.
  */
 final class ManifestSource {
 
@@ -24,7 +22,7 @@ final class ManifestSource {
     }
 
     static Reader open(InputStream in, long maxBytes) {
-        return new YamlUnicodeReader(new Bounded(in, maxBytes));
+        return ManifestText.decode(new Bounded(in, maxBytes));
     }
 
     /** The byte limit was reached. */

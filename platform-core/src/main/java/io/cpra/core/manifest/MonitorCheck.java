@@ -12,6 +12,8 @@ final class MonitorCheck {
     private final String source;
     private final Problems problems;
     private String name = "";
+    /** Key paths already reported, so that a later check does not report one twice. */
+    private final java.util.Set<String> reported = new java.util.HashSet<>();
 
     MonitorCheck(Node root, String prefix, String source, Problems problems) {
         this.root = root;
@@ -29,7 +31,19 @@ final class MonitorCheck {
         this.name = known;
     }
 
+    /** Whether an error was already reported at this key path or inside it. */
+    boolean reported(String path) {
+        for (String at : reported) {
+            if (at.equals(path) || at.startsWith(path + ".") || at.startsWith(path + "[")
+                    || path.startsWith(at + ".") || path.startsWith(at + "[")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void error(int line, int column, String path, String message) {
+        reported.add(path);
         String fullPath = name.isEmpty() && !prefix.isEmpty() ? (path.isEmpty() ? prefix : prefix + "." + path) : path;
         problems.add(new ManifestError(new ManifestPosition(source, line, column), name, fullPath, message));
     }

@@ -31,6 +31,7 @@ public final class MonitorDefinition {
     private final boolean enabled;
     private final List<String> groups;
     private final List<String> dependsOn;
+    private final List<String> notifyGroups;
     private final Pulse pulse;
     private final Intervention intervention;
     private final Map<Colour, Code> codes;
@@ -40,13 +41,15 @@ public final class MonitorDefinition {
     private Problems problems;
 
     MonitorDefinition(String name, int index, boolean enabled, List<String> groups, List<String> dependsOn,
-                      Pulse pulse, Intervention intervention, Map<Colour, Code> codes, ManifestPosition position,
+                      List<String> notifyGroups, Pulse pulse, Intervention intervention, Map<Colour, Code> codes,
+                      ManifestPosition position,
                       String pathPrefix, Node tree) {
         this.name = name;
         this.index = index;
         this.enabled = enabled;
         this.groups = groups;
         this.dependsOn = dependsOn;
+        this.notifyGroups = notifyGroups;
         this.pulse = pulse;
         this.intervention = intervention;
         this.codes = codes;
@@ -55,7 +58,7 @@ public final class MonitorDefinition {
         this.tree = tree;
     }
 
-    /** @return the unique name, 1..200 characters of {@code [A-Za-z0-9._:@/-]} */
+    /** @return the unique name: 1..200 characters, not blank, no control characters, not {@code .} or {@code ..} */
     public String name() {
         return name;
     }
@@ -81,6 +84,28 @@ public final class MonitorDefinition {
      */
     public List<String> dependsOn() {
         return dependsOn;
+    }
+
+    /**
+     * CPRA's notification groups: the monitor's {@code notify_groups} and then {@code codes.groups},
+     * merged in order, without repeats. Each colour's own {@code groups} are on its {@link Code}.
+     *
+     * @return the groups, possibly empty
+     */
+    public List<String> notifyGroups() {
+        return notifyGroups;
+    }
+
+    /**
+     * Every notification group the monitor names: {@link #notifyGroups()} and then each colour's,
+     * in colour order, without repeats; what a listing filters on.
+     *
+     * @return the groups, possibly empty
+     */
+    public List<String> allNotifyGroups() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(notifyGroups);
+        codes.values().forEach(code -> all.addAll(code.groups()));
+        return List.copyOf(all);
     }
 
     /** @return the pulse (health check) */
@@ -277,9 +302,10 @@ public final class MonitorDefinition {
      * @param cooldown the window that suppresses a repeat of this colour, or empty for the
      *                 server's default
      * @param config   the plugin's config block
+     * @param groups   CPRA's notification groups of this colour ({@code codes.<colour>.groups})
      */
     public record Code(Colour colour, boolean dispatch, String type, Optional<Duration> cooldown,
-                       Map<String, Object> config) {
+                       Map<String, Object> config, List<String> groups) {
 
         /** Creates the block. */
         public Code {
@@ -287,6 +313,21 @@ public final class MonitorDefinition {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(cooldown, "cooldown");
             Objects.requireNonNull(config, "config");
+            groups = List.copyOf(groups);
+        }
+
+        /**
+         * A block without notification groups.
+         *
+         * @param colour   the colour it answers
+         * @param dispatch false when the code is an event only
+         * @param type     the code plugin's type
+         * @param cooldown the repeat window, or empty for the server's default
+         * @param config   the plugin's config block
+         */
+        public Code(Colour colour, boolean dispatch, String type, Optional<Duration> cooldown,
+                    Map<String, Object> config) {
+            this(colour, dispatch, type, cooldown, config, List.of());
         }
 
         /** @return the config block's key path, such as {@code codes.red.config} */

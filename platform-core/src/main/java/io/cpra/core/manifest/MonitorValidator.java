@@ -25,16 +25,18 @@ import java.util.Set;
  */
 final class MonitorValidator {
 
-    static final List<String> MONITOR_KEYS = List.of("name", "enabled", "groups", "depends_on", "pulse_check",
-            "pulse", "intervention", "codes");
+    static final List<String> MONITOR_KEYS = List.of("name", "enabled", "groups", "notify_groups", "depends_on",
+            "pulse_check", "pulse", "intervention", "codes");
     static final List<String> PULSE_KEYS = List.of("type", "interval", "timeout", "max_failures",
             "unhealthy_threshold", "healthy_threshold", "groups", "config");
     static final List<String> INTERVENTION_KEYS = List.of("action", "retries", "max_failures", "timeout",
             "backoff", "verify", "target", "config", "budgets");
     static final List<String> BUDGET_KEYS = List.of("group", "type", "concurrent", "max", "per", "wait");
     static final Duration DEFAULT_BUDGET_WAIT = Duration.ofMinutes(5);
-    static final List<String> CODE_KEYS = List.of("dispatch", "notify", "cooldown", "config");
+    static final List<String> CODE_KEYS = List.of("dispatch", "notify", "cooldown", "groups", "config");
     static final List<String> COLOURS = List.of("yellow", "red", "cyan", "green", "gray");
+    /** What {@code codes} may hold: the colours and, as in CPRA, the groups every colour notifies. */
+    static final List<String> CODES_KEYS = List.of("yellow", "red", "cyan", "green", "gray", "groups");
 
     static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     static final Duration MAX_INTERVAL = Duration.ofHours(24);
@@ -50,11 +52,16 @@ final class MonitorValidator {
     private final NameTable names;
     private final Problems problems;
     private final Fields fields = new Fields();
+    private final BlockTrial trial;
+    /** The current monitor's plugin blocks, tried when the monitor has errors; cleared per monitor. */
+    private final List<Trial> trials = new java.util.ArrayList<>();
     /** By config path, the last block that passed; bounded by the handful of config paths. */
     private final Map<String, Passed> lastPassed = new java.util.HashMap<>();
 
-    MonitorValidator(PluginCatalog catalog, String source, boolean single, NameTable names, Problems problems) {
+    MonitorValidator(PluginCatalog catalog, BlockTrial trial, String source, boolean single, NameTable names,
+                     Problems problems) {
         this.catalog = catalog;
+        this.trial = trial;
         this.source = source;
         this.single = single;
         this.names = names;
@@ -67,6 +74,7 @@ final class MonitorValidator {
     MonitorDefinition validate(Parsed.Monitor item) {
         MonitorCheck check = new MonitorCheck(item.node(), single ? "" : "monitors[" + item.index() + "]", source, problems);
         long before = problems.total();
+        trials.clear();
         if (!(item.node() instanceof MapNode monitor)) {
             check.error(item.node().line, item.node().column, "", "expected a monitor (a map with name and "
                     + "pulse_check), got " + item.node().describe());
@@ -80,10 +88,12 @@ final class MonitorValidator {
         boolean enabled = Fields.optionalBoolean(check, monitor, "enabled", "", true);
         Set<String> groups = new LinkedHashSet<>();
         Fields.groups(check, monitor, "", groups);
+        Set<String> notifyGroups = new LinkedHashSet<>();
+        Fields.strings(check, monitor, "notify_groups", "", notifyGroups, "group name");
         MonitorDefinition.Pulse pulse = pulse(check, monitor, groups);
         MonitorDefinition.Intervention intervention = intervention(check, monitor,
                 pulse == null ? 1 : pulse.healthyThreshold(), groups);
-        Map<Colour, MonitorDefinition.Code> codes = codes(check, monitor);
+        Map<Colour, MonitorDefinition.Code> codes = codes(check, monitor, notifyGroups);
         List<String> dependsOn = dependsOn(check, monitor, name);
         if (name != null) {
             int at = monitor.indexOf("name");
@@ -95,10 +105,11 @@ final class MonitorValidator {
             }
         }
         if (problems.total() != before || pulse == null) {
+            tryBlocks(check);
             return null;
         }
-        return new MonitorDefinition(name, item.index(), enabled, List.copyOf(groups), dependsOn, pulse, intervention,
-                codes,
+        return new MonitorDefinition(name, item.index(), enabled, List.copyOf(groups), dependsOn,
+                List.copyOf(notifyGroups), pulse, intervention, codes,
                 new ManifestPosition(source, monitor.line, monitor.column), "", monitor);
     }
 
@@ -146,7 +157,9 @@ final class MonitorValidator {
     private String name(MonitorCheck check, MapNode monitor) {
         int i = monitor.indexOf("name");
         if (i < 0) {
-            check.error(monitor.line, monitor.column, "name", "required key \"name\" is missing");
+            if (!Fields.misspelt(monitor, "name", MONITOR_KEYS)) {
+                check.error(monitor.line, monitor.column, "name", "required key \"name\" is missing");
+            }
             return null;
         }
         String name = Fields.text(check, monitor, i, "name");
@@ -162,18 +175,28 @@ final class MonitorValidator {
         return name;
     }
 
-    /** @return why a name is not acceptable, or null when it is */
+    /**
+     * Names are keys everywhere (API paths, storage, events, logs) but, as in CPRA, may hold any
+     * character a person types: spaces, brackets, {@code #}. Paths percent-encode them. What is
+     * refused is what no person types and what breaks a line or a path: control characters
+     * (line breaks, NUL, escape), an empty or all-blank name, and the path segments {@code .}
+     * and {@code ..}, which a URL resolves away.
+     *
+     * @return why a name is not acceptable, or null when it is
+     */
     static String nameProblem(String name) {
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            return "a name has 1 to " + MAX_NAME + " characters, got " + name.length();
+        if (name.isBlank() || name.length() > MAX_NAME) {
+            return "a name has 1 to " + MAX_NAME + " characters and is not blank, got " + name.length()
+                    + (name.length() == 1 ? " character" : " characters");
+        }
+        if (name.equals(".") || name.equals("..")) {
+            return "a name cannot be \"" + name + "\" (a URL path would resolve it away)";
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == ':' || c == '@' || c == '/' || c == '-';
-            if (!ok) {
-                return "a name may hold only letters, digits and . _ : @ / -, but \"" + name + "\" has '"
-                        + (Character.isWhitespace(c) ? "a space" : String.valueOf(c)) + "' at position " + (i + 1);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return String.format(java.util.Locale.ROOT, "a name cannot hold control characters, but it has "
+                        + "U+%04X at position %d", (int) c, i + 1);
             }
         }
         return null;
@@ -190,7 +213,10 @@ final class MonitorValidator {
         }
         int at = checkKey >= 0 ? checkKey : pulseKey;
         if (at < 0) {
-            check.error(monitor.line, monitor.column, "pulse_check", "required key \"pulse_check\" (or \"pulse\") is missing");
+            if (!Fields.misspelt(monitor, "pulse_check", MONITOR_KEYS) && !Fields.misspelt(monitor, "pulse", MONITOR_KEYS)) {
+                check.error(monitor.line, monitor.column, "pulse_check", "required key \"pulse_check\" (or \"pulse\") "
+                        + "is missing");
+            }
             return null;
         }
         String key = monitor.keys[at];
@@ -200,13 +226,16 @@ final class MonitorValidator {
         }
         Fields.unknownKeys(check, block, key, PULSE_KEYS);
         Fields.groups(check, block, key, groups);
-        String type = Fields.requiredText(check, block, "type", key);
+        String type = Fields.requiredText(check, block, "type", key, PULSE_KEYS);
         Optional<PluginDescriptor> plugin = type == null ? Optional.empty() : plugin(check, block, key, "type", type,
                 "pulse", catalog.pulse(type), catalog.pulseTypes());
+        String family = "pulse";
         Duration interval = null;
         int i = block.indexOf("interval");
         if (i < 0) {
-            check.error(block.line, block.column, key + ".interval", "required key \"interval\" is missing");
+            if (!Fields.misspelt(block, "interval", PULSE_KEYS)) {
+                check.error(block.line, block.column, key + ".interval", "required key \"interval\" is missing");
+            }
         } else {
             interval = fields.duration(check, block, i, key + ".interval");
             if (interval != null && (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0)) {
@@ -234,7 +263,7 @@ final class MonitorValidator {
         }
         int unhealthy = Fields.aliasedCount(check, block, key, "unhealthy_threshold", "max_failures", 1);
         int healthy = Fields.count(check, block, key, "healthy_threshold", 2);
-        Map<String, Object> config = config(check, block, key, "config", plugin);
+        Map<String, Object> config = config(check, block, key, "config", plugin, family);
         if (type == null || interval == null || timeout == null || unhealthy < 1 || healthy < 1 || config == null) {
             return null;
         }
@@ -252,7 +281,7 @@ final class MonitorValidator {
             return null;
         }
         Fields.unknownKeys(check, block, "intervention", INTERVENTION_KEYS);
-        String type = Fields.requiredText(check, block, "action", "intervention");
+        String type = Fields.requiredText(check, block, "action", "intervention", INTERVENTION_KEYS);
         Optional<PluginDescriptor> plugin = type == null ? Optional.empty() : plugin(check, block, "intervention",
                 "action", type, "intervention", catalog.intervention(type), catalog.interventionTypes());
         int attempts = Fields.aliasedCount(check, block, "intervention", "retries", "max_failures", 1);
@@ -270,7 +299,7 @@ final class MonitorValidator {
         } else if (configAt >= 0) {
             configKey = "config";
         }
-        Map<String, Object> config = config(check, block, "intervention", configKey, plugin);
+        Map<String, Object> config = config(check, block, "intervention", configKey, plugin, "intervention");
         List<MonitorDefinition.Budget> budgets = budgets(check, block, type, groups);
         if (type == null || attempts < 1 || timeout == null || backoff == null || verify < 1 || config == null
                 || budgets == null) {
@@ -337,7 +366,8 @@ final class MonitorValidator {
         return problems.total() == before ? List.copyOf(budgets) : null;
     }
 
-    private Map<Colour, MonitorDefinition.Code> codes(MonitorCheck check, MapNode monitor) {
+    /** The code blocks by colour; {@code codes.groups}, beside the colours, joins the notify groups. */
+    private Map<Colour, MonitorDefinition.Code> codes(MonitorCheck check, MapNode monitor, Set<String> notifyGroups) {
         int at = monitor.indexOf("codes");
         if (at < 0) {
             return Map.of();
@@ -347,12 +377,16 @@ final class MonitorValidator {
             return Map.of();
         }
         EnumMap<Colour, MonitorDefinition.Code> byColour = new EnumMap<>(Colour.class);
+        Fields.strings(check, codes, "groups", "codes", notifyGroups, "group name");
         for (int i = 0; i < codes.length(); i++) {
             String colourKey = codes.keys[i];
+            if (colourKey.equals("groups")) {
+                continue;
+            }
             if (!COLOURS.contains(colourKey)) {
                 check.error(codes.keyLines[i], codes.keyColumns[i], "codes." + colourKey, "unknown colour \""
-                        + colourKey + "\"" + Suggestions.didYouMean(colourKey, COLOURS) + "; colours: "
-                        + String.join(", ", COLOURS));
+                        + colourKey + "\"" + Suggestions.didYouMean(colourKey, CODES_KEYS) + "; colours: "
+                        + String.join(", ", COLOURS) + " (and groups)");
                 continue;
             }
             String path = "codes." + colourKey;
@@ -362,15 +396,17 @@ final class MonitorValidator {
             }
             Fields.unknownKeys(check, block, path, CODE_KEYS);
             boolean dispatch = Fields.optionalBoolean(check, block, "dispatch", path, true);
-            String type = Fields.requiredText(check, block, "notify", path);
+            String type = Fields.requiredText(check, block, "notify", path, CODE_KEYS);
             Optional<PluginDescriptor> plugin = type == null ? Optional.empty() : plugin(check, block, path, "notify", type,
                     "code", catalog.code(type), catalog.codeTypes());
             Duration cooldown = fields.optionalDuration(check, block, path, "cooldown", null, false);
-            Map<String, Object> config = config(check, block, path, "config", plugin);
+            Set<String> codeGroups = new LinkedHashSet<>();
+            Fields.strings(check, block, "groups", path, codeGroups, "group name");
+            Map<String, Object> config = config(check, block, path, "config", plugin, "code");
             if (type != null && config != null) {
                 Colour colour = Colour.of(colourKey);
                 byColour.put(colour, new MonitorDefinition.Code(colour, dispatch, type, Optional.ofNullable(cooldown),
-                        config));
+                        config, List.copyOf(codeGroups)));
             }
         }
         return Collections.unmodifiableMap(byColour);
@@ -394,7 +430,7 @@ final class MonitorValidator {
      * @return the block (empty when absent or empty), or null when it is not a map
      */
     private Map<String, Object> config(MonitorCheck check, MapNode block, String path, String key,
-                                       Optional<PluginDescriptor> plugin) {
+                                       Optional<PluginDescriptor> plugin, String family) {
         int i = block.indexOf(key);
         String configPath = path + "." + key;
         Map<String, Object> config;
@@ -413,6 +449,8 @@ final class MonitorValidator {
             if (found.isEmpty()) {
                 remember(configPath, config, plugin.get());
             }
+            found = withoutTypoTwins(found, configPath, plugin.get());
+            trials.add(new Trial(family, plugin.get().type(), configPath, config));
             for (ConfigException problem : found) {
                 ManifestPosition at = Paths.locate(check.root, problem.path(), source)
                         .orElse(new ManifestPosition(source, block.line, block.column));
@@ -436,6 +474,65 @@ final class MonitorValidator {
         if (!config.isEmpty()) {
             lastPassed.put(path, new Passed(config, plugin));
         }
+    }
+
+    /**
+     * A misspelt key gives an unknown key with "did you mean" and, when the key it meant is
+     * required, a missing key too: one mistake, so one error, the one that names both spellings.
+     */
+    private static List<ConfigException> withoutTypoTwins(List<ConfigException> found, String configPath,
+                                                          PluginDescriptor plugin) {
+        if (found.size() < 2) {
+            return found;
+        }
+        Set<String> meant = new java.util.HashSet<>();
+        List<String> declared = plugin.keys().stream().map(io.cpra.plugin.api.ConfigKey::name).toList();
+        for (ConfigException problem : found) {
+            String key = problem.path().substring(Math.min(problem.path().length(), configPath.length() + 1));
+            if (problem.reason().startsWith("unknown key") && !key.contains(".") && !key.contains("[")) {
+                String suggestion = Suggestions.closest(key, declared);
+                if (suggestion != null) {
+                    meant.add(configPath + "." + suggestion);
+                }
+            }
+        }
+        if (meant.isEmpty()) {
+            return found;
+        }
+        return found.stream().filter(p -> !(meant.contains(p.path()) && p.reason().startsWith("required key"))).toList();
+    }
+
+    /**
+     * Lets each plugin block of a monitor that has errors be prepared for its own errors, with
+     * the keys already reported left out, and reports what the plugins refuse at a key not
+     * already reported.
+     */
+    private void tryBlocks(MonitorCheck check) {
+        for (Trial t : trials) {
+            Map<String, Object> config = new java.util.LinkedHashMap<>();
+            t.config.forEach((key, value) -> {
+                if (!check.reported(t.path + "." + key)) {
+                    config.put(key, value);
+                }
+            });
+            Optional<ConfigException> refusal;
+            try {
+                refusal = trial.refusal(t.family, t.type, check.name(), t.path, Collections.unmodifiableMap(config));
+            } catch (RuntimeException e) {
+                continue;  // a trial only adds errors; the monitor is refused already
+            }
+            if (refusal.isPresent() && !check.reported(refusal.get().path())) {
+                ConfigException problem = refusal.get();
+                ManifestPosition at = Paths.locate(check.root, problem.path(), source)
+                        .orElse(new ManifestPosition(source, check.root.line, check.root.column));
+                check.error(at.line(), at.column(), problem.path(), problem.reason());
+            }
+        }
+        trials.clear();
+    }
+
+    /** A plugin block to try when its monitor has errors. */
+    private record Trial(String family, String type, String path, Map<String, Object> config) {
     }
 
     /** A block that passed its plugin's check; compared by identity. */

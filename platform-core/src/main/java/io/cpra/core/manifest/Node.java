@@ -29,6 +29,12 @@ abstract sealed class Node permits Node.Scalar, Node.MapNode, Node.SeqNode {
     /** Nodes in this subtree with aliases expanded; at least 1. */
     abstract long size();
 
+    /**
+     * Characters of text (keys and scalars) in this subtree with aliases expanded: what an
+     * alias really costs, since one node may hold megabytes.
+     */
+    abstract long textLength();
+
     /** The plain Java form: String, Integer/Long/BigInteger, Double, Boolean, null, List, Map. */
     abstract Object plain();
 
@@ -60,6 +66,11 @@ abstract sealed class Node permits Node.Scalar, Node.MapNode, Node.SeqNode {
         }
 
         @Override
+        long textLength() {
+            return text.length();
+        }
+
+        @Override
         Object plain() {
             return value;
         }
@@ -81,6 +92,7 @@ abstract sealed class Node permits Node.Scalar, Node.MapNode, Node.SeqNode {
         final int[] keyColumns;
         final Node[] values;
         private final long size;
+        private final long textLength;
         private Map<String, Object> plain;
 
         MapNode(int line, int column, String[] keys, int[] keyLines, int[] keyColumns, Node[] values) {
@@ -90,10 +102,18 @@ abstract sealed class Node permits Node.Scalar, Node.MapNode, Node.SeqNode {
             this.keyColumns = keyColumns;
             this.values = values;
             long total = 1;
-            for (Node value : values) {
-                total += 1 + value.size();
+            long text = 0;
+            for (int i = 0; i < values.length; i++) {
+                total += 1 + values[i].size();
+                text += keys[i].length() + values[i].textLength();
             }
             this.size = total;
+            this.textLength = text;
+        }
+
+        @Override
+        long textLength() {
+            return textLength;
         }
 
         int length() {
@@ -143,16 +163,25 @@ abstract sealed class Node permits Node.Scalar, Node.MapNode, Node.SeqNode {
     static final class SeqNode extends Node {
         final Node[] items;
         private final long size;
+        private final long textLength;
         private List<Object> plain;
 
         SeqNode(int line, int column, Node[] items) {
             super(line, column);
             this.items = items;
             long total = 1;
+            long text = 0;
             for (Node item : items) {
                 total += item.size();
+                text += item.textLength();
             }
             this.size = total;
+            this.textLength = text;
+        }
+
+        @Override
+        long textLength() {
+            return textLength;
         }
 
         @Override

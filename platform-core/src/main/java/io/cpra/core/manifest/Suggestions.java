@@ -16,6 +16,16 @@ final class Suggestions {
      * @return {@code  (did you mean "x"?)} with a leading space, or an empty string
      */
     static String didYouMean(String name, Collection<String> known) {
+        String best = closest(name, known);
+        return best == null ? "" : " (did you mean \"" + best + "\"?)";
+    }
+
+    /**
+     * @param name  what was written
+     * @param known the names accepted there
+     * @return the closest known name within the distance a typo makes, or null
+     */
+    static String closest(String name, Collection<String> known) {
         String best = null;
         int bestDistance = Math.max(2, Math.min(3, name.length() / 3)) + 1;
         String lower = name.toLowerCase(java.util.Locale.ROOT);
@@ -26,7 +36,7 @@ final class Suggestions {
                 bestDistance = distance;
             }
         }
-        return best == null ? "" : " (did you mean \"" + best + "\"?)";
+        return best;
     }
 
     /** Optimal string alignment distance: edits, with a swap of neighbours counting as one. */

@@ -38,6 +38,7 @@ final class TreeBuilder {
     private final Set<String> openAnchors = new HashSet<>();
     private final List<Frame> stack = new ArrayList<>();
     private long aliasExpansion;
+    private long aliasText;
     private long monitorNodes;
     private List<Parsed.Pending> pending = new ArrayList<>();
     private int lastLine = 1;
@@ -136,6 +137,12 @@ final class TreeBuilder {
         if (aliasExpansion > limits.maxAliasExpansion()) {
             throw fatal("aliases expand to more than " + limits.maxAliasExpansion()
                     + " nodes in total (limit maxAliasExpansion); *" + name + " alone stands for " + size);
+        }
+        long text = target.textLength();
+        aliasText += text;
+        if (aliasText > limits.maxAliasText()) {
+            throw fatal("aliases expand to more than " + limits.maxAliasText() + " characters of text in total "
+                    + "(limit maxAliasText, cpra.manifest-limits.max-alias-text); *" + name + " alone stands for " + text);
         }
         count(size);
         return target;

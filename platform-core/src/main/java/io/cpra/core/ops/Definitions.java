@@ -39,6 +39,9 @@ public final class Definitions {
         monitor.put("name", d.name());
         monitor.put("enabled", d.enabled());
         monitor.put("groups", d.groups());
+        if (!d.notifyGroups().isEmpty()) {
+            monitor.put("notify_groups", d.notifyGroups());
+        }
         if (!d.dependsOn().isEmpty()) {
             monitor.put("depends_on", d.dependsOn());
         }
@@ -91,6 +94,9 @@ public final class Definitions {
                 code.put("dispatch", c.dispatch());
                 code.put("notify", c.type());
                 c.cooldown().ifPresent(cooldown -> code.put("cooldown", Durations.format(cooldown)));
+                if (!c.groups().isEmpty()) {
+                    code.put("groups", c.groups());
+                }
                 code.put("config", c.config());
                 codes.put(entry.getKey().key(), code);
             }
@@ -131,7 +137,7 @@ public final class Definitions {
 
     /**
      * JSON as plain values, as the manifest reader expects them: objects as maps, arrays as
-     * lists, whole numbers as Integer or Long, others as BigDecimal.
+     * lists, whole numbers as Integer or Long (BigInteger beyond 64 bits), others as BigDecimal.
      *
      * @param value the JSON
      * @return its plain value
@@ -152,7 +158,12 @@ public final class Definitions {
             case NUMBER -> {
                 JsonNumber n = (JsonNumber) value;
                 if (n.isIntegral()) {
-                    long l = n.longValue();
+                    // exact: longValue() would wrap 2^64 + 1 to 1, and the validator must see the real number
+                    java.math.BigInteger whole = n.bigIntegerValueExact();
+                    if (whole.bitLength() >= Long.SIZE) {
+                        yield whole;
+                    }
+                    long l = whole.longValue();
                     yield l == (int) l ? (Object) (int) l : (Object) l;
                 }
                 yield n.bigDecimalValue();

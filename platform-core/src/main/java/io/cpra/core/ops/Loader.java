@@ -1,6 +1,7 @@
 package io.cpra.core.ops;
 
 import io.cpra.core.engine.MonitorPlan;
+import io.cpra.core.manifest.ManifestLimits;
 import io.cpra.core.manifest.ManifestReader;
 import io.cpra.core.manifest.ManifestResult;
 import io.cpra.core.plugin.MonitorCompiler;
@@ -34,9 +35,27 @@ public record Loader(ManifestResult result, List<MonitorPlan> plans) {
      * @return the result and plans
      */
     public static Loader read(Path manifest, MonitorCompiler compiler, PluginRegistry registry, PrintStream progress) {
+        return read(manifest, ManifestLimits.DEFAULTS, compiler, registry, progress);
+    }
+
+    /**
+     * Reads and compiles a manifest under given limits; on any error, the instances already
+     * prepared are closed.
+     *
+     * @param manifest the file
+     * @param limits   bounds on reading it
+     * @param compiler compiles each valid definition
+     * @param registry the installed plugins
+     * @param progress where progress lines go for large manifests
+     * @return the result and plans
+     */
+    public static Loader read(Path manifest, ManifestLimits limits, MonitorCompiler compiler, PluginRegistry registry,
+                              PrintStream progress) {
         ManifestReader reader = ManifestReader.builder(registry)
+                .limits(limits)
                 .progressEvery(PROGRESS_EVERY)
                 .progress((monitors, elapsed) -> report(progress, monitors, elapsed))
+                .trial(compiler::refusal)
                 .build();
         List<MonitorPlan> plans = new ArrayList<>();
         ManifestResult result = reader.read(manifest, definition -> compiler.compile(definition).ifPresent(plans::add));

@@ -8,6 +8,7 @@ import io.cpra.core.engine.budget.BudgetLimits;
 import io.cpra.core.engine.lifecycle.Code;
 import io.cpra.core.engine.lifecycle.Policy;
 import io.cpra.core.manifest.MonitorDefinition;
+import io.cpra.core.trust.Redaction;
 import io.cpra.plugin.api.Colour;
 import io.cpra.plugin.api.ConfigException;
 import io.cpra.plugin.api.Intervention;
@@ -77,6 +78,36 @@ public final class MonitorCompiler {
         }
     }
 
+    /**
+     * Prepares one block of a monitor that has other errors, to learn what its plugin refuses,
+     * and closes the instance at once ({@link io.cpra.core.manifest.BlockTrial}).
+     *
+     * @param family  {@code pulse}, {@code intervention} or {@code code}
+     * @param type    the plugin's type
+     * @param monitor the monitor's name
+     * @param path    the block's key path
+     * @param config  the block
+     * @return the plugin's refusal, or empty
+     */
+    public Optional<ConfigException> refusal(String family, String type, String monitor, String path,
+                                             Map<String, Object> config) {
+        Optional<? extends Plugin<? extends AutoCloseable>> plugin = switch (family) {
+            case "pulse" -> registry.pulsePlugin(type);
+            case "intervention" -> registry.interventionPlugin(type);
+            case "code" -> registry.codePlugin(type);
+            default -> Optional.empty();
+        };
+        if (plugin.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            closeQuietly(prepare(plugin.get(), monitor, path, config, PluginContext.of(monitor, home)));
+            return Optional.empty();
+        } catch (ConfigException e) {
+            return Optional.of(e);
+        }
+    }
+
     private MonitorPlan build(MonitorDefinition definition, List<AutoCloseable> prepared) {
         String name = definition.name();
         PluginContext context = PluginContext.of(name, home);
@@ -126,8 +157,10 @@ public final class MonitorCompiler {
         }
         List<String> sharedGroups = groups.computeIfAbsent(definition.groups(), g -> g);
         List<String> sharedParents = groups.computeIfAbsent(definition.dependsOn(), p -> p);
+        List<String> notifyGroups = definition.allNotifyGroups();
+        List<String> sharedNotifyGroups = notifyGroups.isEmpty() ? List.of() : groups.computeIfAbsent(notifyGroups, g -> g);
         MonitorSpec spec = new MonitorSpec(pulse.type(), pulse.interval().toNanos(), pulse.timeout().toNanos(),
-                policy.build(), interventionSpec, routes, sharedGroups, sharedParents);
+                policy.build(), interventionSpec, routes, sharedGroups, sharedParents, sharedNotifyGroups);
         spec = specs.computeIfAbsent(spec, s -> s);
         return new MonitorPlan(name, definition.enabled(), check, spec, Fingerprint.of(definition));
     }
@@ -142,10 +175,13 @@ public final class MonitorCompiler {
                     .baseDirectory(context.baseDirectory()).build();
             instance = plugin.prepare(view, context);
         } catch (ConfigException e) {
-            throw e;
+            // a plugin may quote what it was given; a secret it quotes is masked here, once for all plugins
+            String reason = Redaction.scrub(e.reason(), Redaction.secrets(config, plugin.descriptor().keys()));
+            throw reason.equals(e.reason()) ? e : new ConfigException(e.monitor(), e.path(), reason);
         } catch (RuntimeException | LinkageError e) {
             throw new ConfigException(monitor, path, "the " + plugin.descriptor().type()
-                    + " plugin failed to prepare this block: " + e);
+                    + " plugin failed to prepare this block: "
+                    + Redaction.scrub(String.valueOf(e), Redaction.secrets(config, plugin.descriptor().keys())));
         }
         if (instance == null) {
             throw new ConfigException(monitor, path, "the " + plugin.descriptor().type() + " plugin prepared nothing");

@@ -168,35 +168,49 @@ final class JdbcStorage implements Storage {
     }
 
     @Override
-    public void write(StorageBatch batch) {
+    public boolean write(StorageBatch batch, BooleanSupplier mayCommit) {
         if (batch.isEmpty()) {
-            return;
+            return mayCommit.getAsBoolean();
         }
-        inTransaction("write of " + batch.size() + " rows", connection -> {
+        return inTransaction("write of " + batch.size() + " rows", connection -> {
             BatchWriter.apply(connection, batch);
-            return null;
-        });
+            return Boolean.TRUE;
+        }, mayCommit) != null;
     }
 
     @Override
     public long prune(Instant before) {
         long cut = before.toEpochMilli();
-        return inTransaction("prune before " + before, connection -> BatchWriter.prune(connection, cut));
+        return inTransaction("prune before " + before, connection -> BatchWriter.prune(connection, cut), () -> true);
     }
 
     /**
      * Runs work in one transaction on the writer, under the write lock. On any failure the
      * transaction is rolled back and the connection leaves the pool: its state after a failed
      * begin, statement or commit is not worth trusting, and the pool opens a new one.
+     *
+     * <p>SQLite keeps writing to a database file deleted under it (the open descriptor keeps the
+     * inode), and a commit there is lost at the next start. So the file's identity is checked
+     * before the commit, and again after it: a write is acknowledged only when it went to the
+     * file the next start will open.
+     *
+     * @return the work's result, or {@code null} when {@code mayCommit} said no and it was rolled back
      */
-    private <T> T inTransaction(String what, Work<T> work) {
+    private <T> T inTransaction(String what, Work<T> work, BooleanSupplier mayCommit) {
         ensureOpen();
         writeLock.lock();
         try (Connection connection = pools.writer().getConnection()) {
             try {
                 connection.setAutoCommit(false);
                 T result = work.run(connection);
+                requireFile();
+                if (!mayCommit.getAsBoolean()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                    return null;
+                }
                 commit(connection);
+                requireFile();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 try {
@@ -224,6 +238,14 @@ final class JdbcStorage implements Storage {
         connection.setAutoCommit(true);
     }
 
+    /** @throws StorageException when the database file is not the one opened any more */
+    private void requireFile() {
+        if (!fileIntact.getAsBoolean()) {
+            throw new StorageException("storage " + describe + ": the database file was deleted or replaced while cpra"
+                    + " was running; nothing more is written to it (restart cpra to open the file at its path)", null);
+        }
+    }
+
     @Override
     public void writeHistory(HistoryBatch batch) {
         if (batch.size() == 0 && batch.completeBeforeMillis == Long.MIN_VALUE) {
@@ -232,18 +254,18 @@ final class JdbcStorage implements Storage {
         inTransaction("write of " + batch.size() + " history buckets", connection -> {
             HistoryTables.write(connection, dialect, batch);
             return null;
-        });
+        }, () -> true);
     }
 
     @Override
     public long rollUpHistory() {
-        return inTransaction("history roll-up", connection -> HistoryTables.rollUp(connection, dialect));
+        return inTransaction("history roll-up", connection -> HistoryTables.rollUp(connection, dialect), () -> true);
     }
 
     @Override
     public long pruneHistory(Instant minutesBefore, Instant hoursBefore, Instant daysBefore) {
         return inTransaction("history prune", connection -> HistoryTables.prune(connection,
-                minutesBefore.toEpochMilli(), hoursBefore.toEpochMilli(), daysBefore.toEpochMilli()));
+                minutesBefore.toEpochMilli(), hoursBefore.toEpochMilli(), daysBefore.toEpochMilli()), () -> true);
     }
 
     @Override

@@ -45,9 +45,29 @@ public interface Storage extends AutoCloseable {
      * Applies a batch in one transaction.
      *
      * @param batch what to write; an empty batch does nothing
-     * @throws StorageException when the transaction fails; nothing of the batch is applied
+     * @throws StorageException when the transaction fails, or the store's file was deleted or
+     *                          replaced under the running server; nothing of the batch is kept
      */
-    void write(StorageBatch batch);
+    default void write(StorageBatch batch) {
+        write(batch, () -> true);
+    }
+
+    /**
+     * Applies a batch in one transaction, if the caller still wants it once only the commit is
+     * left: everything is written, and {@code mayCommit} is asked last, so that a caller who gave
+     * up waiting (on a store locked from outside, say) can be told truthfully that nothing
+     * changed. When {@code mayCommit} answers true the caller is bound to the outcome, whatever
+     * it is.
+     *
+     * @param batch     what to write; an empty batch is not written, and {@code mayCommit} decides alone
+     * @param mayCommit asked once, just before the commit
+     * @return true when committed (or {@code mayCommit} agreed to an empty batch); false when
+     *         {@code mayCommit} said no and nothing was applied
+     * @throws StorageException when the transaction fails, or the store's file was deleted or
+     *                          replaced under the running server (what was committed to it is
+     *                          lost at the next start); nothing of the batch is kept
+     */
+    boolean write(StorageBatch batch, java.util.function.BooleanSupplier mayCommit);
 
     // ---- what a restart needs -------------------------------------------------------------
 

@@ -54,7 +54,7 @@ class EngineDependenciesTest {
             List<String> parents = name.startsWith("web") ? List.of("switch") : List.of("group:core");
             MonitorSpec child = new MonitorSpec("scripted", CHILD_INTERVAL, 500 * MS, childPolicy,
                     new InterventionSpec("docker", restart, SECOND, 1), everyColour(childCodes), List.of("shop"),
-                    parents);
+                    parents, List.of());
             ScriptedCheck check = new ScriptedCheck(n -> outcome(childrenUp));
             childChecks.add(check);
             plans.add(new MonitorPlan(name, true, check, child, 2));
@@ -131,5 +131,38 @@ class EngineDependenciesTest {
         assertThat(restart.requests).extracting(request -> request.monitor())
                 .containsExactlyInAnyOrderElementsOf(CHILDREN);
         assertThat(childCodes.colours()).contains(Colour.YELLOW);
+    }
+
+    @Test
+    void aChildFailingWhenItsParentWentDownGetsItsGreenWhenTheParentRecovers() {
+        load();
+        fixture.advance(Duration.ofSeconds(61), Duration.ofSeconds(1));
+
+        childrenUp = false;
+        fixture.advance(Duration.ofSeconds(60), Duration.ofSeconds(1));
+        for (String child : CHILDREN) {
+            assertThat(fixture.view(child).stage()).as(child).isEqualTo(Stage.FAILING);
+        }
+        switchUp = false;
+        fixture.advance(Duration.ofSeconds(2));
+        assertThat(fixture.view("switch").stage()).isEqualTo(Stage.INCIDENT);
+        fixture.advance(Duration.ofSeconds(60), Duration.ofSeconds(1));
+        for (String child : CHILDREN) {
+            assertThat(fixture.view(child).stage()).as(child).isEqualTo(Stage.UNREACHABLE);
+        }
+
+        switchUp = true;
+        childrenUp = true;
+        fixture.advance(Duration.ofSeconds(2), Duration.ofMillis(100));
+        fixture.advance(Duration.ofMillis(300), Duration.ofMillis(100));
+
+        // the yellow each child raised before its parent went down is answered by one green: the
+        // owed green is a lifecycle flag above the first byte, which the engine's store must keep
+        for (String child : CHILDREN) {
+            assertThat(fixture.view(child).stage()).as(child).isEqualTo(Stage.HEALTHY);
+        }
+        assertThat(childCodes.colours()).filteredOn(colour -> colour == Colour.YELLOW).hasSize(CHILDREN.size());
+        assertThat(childCodes.colours()).filteredOn(colour -> colour == Colour.GREEN).hasSize(CHILDREN.size());
+        assertThat(restart.requests).isEmpty();
     }
 }

@@ -16,8 +16,7 @@ class AuthTest {
     /** Every route with its parameters filled in, from the same list the server dispatches on. */
     private static List<String[]> routes(ApiFixture api) {
         return api.api.routes().stream()
-                .map(route -> new String[] {route.method().text(), route.path().replace("{name}", "web").replace("{id}", "1")
-                        .replace("{group}", "edge"),
+                .map(route -> new String[] {route.method().text(), route.path().replace("{name}", "web").replace("{group}", "demo").replace("{id}", "1"),
                         String.valueOf(route.write())})
                 .toList();
     }

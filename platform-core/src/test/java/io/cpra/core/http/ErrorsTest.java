@@ -51,13 +51,13 @@ class ErrorsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            DELETE | /api/v1/summary                   | GET
-            PATCH  | /api/v1/monitors                  | GET, POST
-            POST   | /api/v1/monitors/web              | GET, PUT, DELETE
+            DELETE | /api/v1/summary                   | GET, HEAD
+            PATCH  | /api/v1/monitors                  | GET, POST, HEAD
+            POST   | /api/v1/monitors/web              | GET, PUT, DELETE, HEAD
             GET    | /api/v1/manifest/reload           | POST
             PUT    | /api/v1/monitors/web/maintenance  | POST, DELETE
             GET    | /api/v1/monitors/web/run          | POST
-            PATCH  | /api/v1/events                    | GET
+            PATCH  | /api/v1/events                    | GET, HEAD
             """)
     void aKnownPathWithTheWrongMethodIsAJson405WithAllow(String method, String path, String allowed) {
         ApiFixture.Reply reply = api.send(method, path, ApiFixture.TOKEN, null);

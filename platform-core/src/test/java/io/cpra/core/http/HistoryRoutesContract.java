@@ -416,8 +416,8 @@ abstract class HistoryRoutesContract {
             /api/v1/events/history?state=pending         | state: unknown parameter; accepted: colour, cursor, kind, limit, monitor, since | state
             /api/v1/events/history?since=yesterday       | since: not an ISO-8601 instant such as 2026-01-02T03:04:05Z, got "yesterday" | since
             /api/v1/events/history?since=2026-03-01      | since: not an ISO-8601 instant such as 2026-01-02T03:04:05Z, got "2026-03-01" | since
-            /api/v1/events/history?kind=check_finished   | kind: unknown kind "check_finished"; expected one of stage_changed, incident_opened, incident_closed, code_raised, code_suppressed, delivery, intervention_started, intervention_finished, monitor_changed | kind
-            /api/v1/events/history?kind=CODE_RAISED      | kind: unknown kind "CODE_RAISED"; expected one of stage_changed, incident_opened, incident_closed, code_raised, code_suppressed, delivery, intervention_started, intervention_finished, monitor_changed | kind
+            /api/v1/events/history?kind=check_finished   | kind: unknown kind "check_finished"; expected one of stage_changed, incident_opened, incident_closed, code_raised, code_suppressed, delivery, intervention_started, intervention_finished, monitor_changed, manifest_reloaded | kind
+            /api/v1/events/history?kind=CODE_RAISED      | kind: unknown kind "CODE_RAISED"; expected one of stage_changed, incident_opened, incident_closed, code_raised, code_suppressed, delivery, intervention_started, intervention_finished, monitor_changed, manifest_reloaded | kind
             /api/v1/events/history?colour=purple         | colour: unknown colour "purple"; expected one of yellow, red, cyan, green, gray | colour
             /api/v1/events/history?limit=5000            | limit: must be a whole number from 1 to 1000, got "5000"        | limit
             /api/v1/events/history?kind=x&colour=y&since=z&limit=0 | 4 problems with the query parameters                 | kind colour since limit

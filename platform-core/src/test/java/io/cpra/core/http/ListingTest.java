@@ -178,7 +178,7 @@ class ListingTest {
             cursor=bm90LWEtY3Vyc29y | cursor | cursor: not a cursor this server issued; pass the "next" value of the previous page
             cursor=%25%25     | cursor | cursor: not a cursor this server issued; pass the "next" value of the previous page
             colour=blue       | colour | colour: unknown colour "blue"; expected one of yellow, red, cyan, green, gray
-            stages=healthy    | stages | stages: unknown parameter; accepted: colour, cursor, group, limit, prefix, search, stage, type
+            stages=healthy    | stages | stages: unknown parameter; accepted: colour, cursor, group, limit, notify_group, prefix, search, stage, type
             type=a&type=b     | type   | type: given more than once
             """)
     void badParametersAreRefusedNamingTheParameter(String query, String path, String error) {

@@ -122,6 +122,27 @@ class ManifestReloadTest {
     }
 
     @Test
+    void apiWritesGoOnWhileAReloadReadsAndPreparesTheFile() throws Exception {
+        Files.writeString(api.manifest, "monitors:\n  - name: slow\n    pulse_check: {type: gate, interval: 10s}\n");
+        java.util.concurrent.CompletableFuture<ApiFixture.Reply> reloading =
+                java.util.concurrent.CompletableFuture.supplyAsync(this::reload);
+        assertThat(TestPlugins.Gate.ENTERED.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // the reload is inside the file now; a write must not wait for it
+        ApiFixture.Reply created = api.send("POST", "/api/v1/monitors", ApiFixture.TOKEN, """
+                {"name": "meanwhile", "pulse_check": {"type": "flag", "interval": "10s"}}""");
+        ApiFixture.Reply paused = api.post("/api/v1/monitors/meanwhile/pause");
+        TestPlugins.Gate.OPEN.countDown();
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(paused.status()).as(paused.body()).isEqualTo(200);
+        ApiFixture.Reply reloaded = reloading.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(reloaded.status()).as(reloaded.body()).isEqualTo(200);
+        assertThat(names(reloaded.json(), "added")).containsExactly("slow");
+        assertThat(api.get("/api/v1/monitors/meanwhile").json().getBoolean("paused")).isTrue();
+    }
+
+    @Test
     void reloadingIsAWriteThatNeedsTheToken() {
         ApiFixture.Reply anonymous = api.send("POST", "/api/v1/manifest/reload", null, null);
 

@@ -39,7 +39,7 @@ class MonitorRoutesTest {
 
         assertThat(reply.status()).isEqualTo(200);
         JsonObject view = reply.json();
-        assertThat(view.keySet()).containsExactlyInAnyOrder("name", "type", "interval", "groups", "depends_on", "enabled", "paused",
+        assertThat(view.keySet()).containsExactlyInAnyOrder("name", "type", "interval", "groups", "depends_on", "notify_groups", "enabled", "paused",
                 "stage", "colour", "consecutive_failures", "success_streak", "intervention_attempts", "verify_remaining",
                 "incident_id", "last_check", "last_run", "overdue", "check_running", "next_due", "maintenance_until",
                 "intervention_held_by",
@@ -174,10 +174,10 @@ class MonitorRoutesTest {
             {"for": "2h", "until": "2030-01-01T00:00:00Z"} | give either until or for, not both               |
             {"from": "now"}                               | from: unknown key; accepted: until, for          | from
             {"for": "2 weeks"}                            | for: "2 weeks" is not a duration: unknown unit " weeks" (use ns, us, ms, s, m, h or d) | for
-            {"for": "-5m"}                                | for: must be longer than 0s                      | for
+            {"for": "-5m"}                                | for: must be longer than 0s and at most 3650d    | for
             {"for": 7200}                                 | for: must be a string: a duration such as 2h or 30m | for
             {"until": "tomorrow"}                         | until: not an ISO-8601 instant such as 2026-01-02T03:04:05Z | until
-            {"until": "2020-01-01T00:00:00Z"}             | until: must be in the future                     | until
+            {"until": "2020-01-01T00:00:00Z"}             | until: must be in the future and at most 3650 days (3650d) ahead: from 2026-01-01T00:16:40Z to 2035-12-30T00:16:40Z | until
             """)
     void aBadMaintenanceBodyIsRefusedNamingTheKey(String body, String error, String path) {
         api.apply(plan("queue", ApiFixture.ScriptedCheck.passing()));

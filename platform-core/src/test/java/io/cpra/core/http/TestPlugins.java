@@ -26,7 +26,61 @@ final class TestPlugins {
     }
 
     static PluginRegistry registry() {
-        return PluginRegistry.of(List.of(entry(new Flag()), entry(new Command())));
+        return PluginRegistry.of(List.of(entry(new Flag()), entry(new Command()), entry(new Gate()),
+                new PluginEntry(PluginFamily.CODE, new Note().descriptor(), "test.plugins", "1.0",
+                        Path.of("plugins", "note.jar"), new Note())));
+    }
+
+    /**
+     * A pulse whose prepare waits until a test opens the gate: a manifest read that takes as
+     * long as the test wants, without a clock.
+     */
+    static final class Gate implements PulsePlugin {
+        static final java.util.concurrent.CountDownLatch ENTERED = new java.util.concurrent.CountDownLatch(1);
+        static final java.util.concurrent.CountDownLatch OPEN = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public PluginDescriptor descriptor() {
+            return PluginDescriptor.of("gate", "prepares once a test opens the gate");
+        }
+
+        @Override
+        public PulseCheck prepare(PluginConfig config, PluginContext context) {
+            ENTERED.countDown();
+            try {
+                if (!OPEN.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw config.error("", "the gate was never opened");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw config.error("", "interrupted");
+            }
+            return deadline -> PulseOutcome.ok("through the gate");
+        }
+    }
+
+    /** A code plugin that accepts every alert and keeps nothing. */
+    static final class Note implements io.cpra.plugin.api.CodePlugin {
+        @Override
+        public PluginDescriptor descriptor() {
+            return PluginDescriptor.of("note", "accepts every alert",
+                    ConfigKey.optional("file", ValueType.STRING, null, "ignored"));
+        }
+
+        @Override
+        public io.cpra.plugin.api.Notifier prepare(PluginConfig config, PluginContext context) {
+            return new io.cpra.plugin.api.Notifier() {
+                @Override
+                public io.cpra.plugin.api.DeliveryOutcome deliver(io.cpra.plugin.api.Alert alert,
+                                                                  io.cpra.plugin.api.Deadline deadline) {
+                    return io.cpra.plugin.api.DeliveryOutcome.delivered("noted");
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
     }
 
     private static PluginEntry entry(PulsePlugin plugin) {

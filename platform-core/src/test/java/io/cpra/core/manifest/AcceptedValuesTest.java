@@ -147,10 +147,11 @@ class AcceptedValuesTest {
     }
 
     @Test
-    void manifestWithNoMonitorsIsValid() {
+    void manifestWithNoMonitorsIsValidWithAWarning() {
         ManifestResult result = Manifests.read("monitors: []\n");
         assertThat(result.ok()).isTrue();
         assertThat(result.monitors()).isZero();
-        assertThat(result.describe()).startsWith("0 monitors in ");
+        assertThat(result.describe()).startsWith("0 monitors in ")
+                .endsWith("\nwarning: m.yaml: monitors: the manifest defines no monitors; nothing will be checked");
     }
 }

@@ -57,8 +57,9 @@ class BudgetsTest {
                 "intervention.budgets[3].per: a max needs its window: add per, such as per: 10m",
                 "intervention.budgets[4].max: a window needs its max: add max, such as max: 20",
                 "intervention.budgets[5]: give a limit: concurrent, or max with per, or both",
-                "intervention.budgets[6].colour: unknown key \"colour\"; accepted keys: group, type, concurrent, max, per, wait",
-                "intervention.budgets[6].concurrent: expected a whole number from 1 to 2147483647, got 0");
+                // errors come in the order of the text: concurrent stands before colour
+                "intervention.budgets[6].concurrent: expected a whole number from 1 to 2147483647, got 0",
+                "intervention.budgets[6].colour: unknown key \"colour\"; accepted keys: group, type, concurrent, max, per, wait");
     }
 
     @Test

@@ -44,9 +44,10 @@ class HandOffTest {
             m.reject(new ConfigException(m.name(), "pulse_check.config.host", "cannot resolve"));
             m.reject(new ConfigException(m.name(), "pulse.interval", "too fast for this plugin"));
         });
+        // in reading order, whatever order they were found in
         assertThat(result.errors()).extracting(ManifestError::toString).containsExactly(
-                "m.yaml:7:9: monitor \"m1\": pulse_check.config.host: cannot resolve",
                 "m.yaml:2:5: monitor \"m1\": pulse.interval: too fast for this plugin",
+                "m.yaml:7:9: monitor \"m1\": pulse_check.config.host: cannot resolve",
                 "m.yaml:9:5: monitor \"m2\": pulse_check.config.host: cannot resolve",
                 "m.yaml:10:24: monitor \"m2\": pulse.interval: too fast for this plugin");
         assertThat(result.monitors()).isZero();

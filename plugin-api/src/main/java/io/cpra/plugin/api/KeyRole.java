@@ -31,5 +31,11 @@ public enum KeyRole {
      */
     TARGET_HOST,
     /** The port of the sibling {@link #TARGET_HOST} key. */
-    TARGET_PORT
+    TARGET_PORT,
+    /**
+     * A text or pattern matched against what the target answers (a response body, a banner).
+     * Whoever defines it learns, from the outcome, something about the target's content; the
+     * platform may refuse it for targets the definer could not read otherwise.
+     */
+    RESPONSE_MATCH
 }

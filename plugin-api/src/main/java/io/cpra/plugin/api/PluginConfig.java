@@ -455,7 +455,10 @@ public final class PluginConfig {
 
     private void checkValue(ConfigKey key, String name, Object value, List<ConfigException> problems) {
         if (!Values.fits(key.type(), value)) {
-            problems.add(wrong(name, key.type(), value));
+            // a secret's value is never quoted, even when it has the wrong shape
+            problems.add(key.has(KeyRole.SECRET)
+                    ? error(name, "expected " + Values.expectation(key.type()) + ", got " + Values.kind(value))
+                    : wrong(name, key.type(), value));
         } else if (key.type() == ValueType.LIST && value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);

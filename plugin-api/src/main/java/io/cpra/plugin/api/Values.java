@@ -110,6 +110,17 @@ final class Values {
         };
     }
 
+    /** What a value is, without showing it: for secrets. */
+    static String kind(Object value) {
+        return switch (value) {
+            case String text -> "a text (not shown: the key is secret)";
+            case Map<?, ?> map -> "a map";
+            case List<?> list -> "a list";
+            default -> "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                    + " (not shown: the key is secret)";
+        };
+    }
+
     static String describe(Object value) {
         if (value instanceof String text) {
             String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;

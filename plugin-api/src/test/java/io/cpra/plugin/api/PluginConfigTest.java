@@ -24,6 +24,25 @@ class PluginConfigTest {
     }
 
     @Test
+    void aSecretOfTheWrongShapeIsDescribedNeverQuoted() {
+        List<ConfigKey> declared = List.of(
+                ConfigKey.optional("headers", ValueType.MAP, null, "headers").withRoles(KeyRole.SECRET),
+                ConfigKey.optional("password", ValueType.STRING, null, "password").withRoles(KeyRole.SECRET),
+                ConfigKey.optional("label", ValueType.MAP, null, "not a secret"));
+        PluginConfig config = config(Map.of("headers", "Bearer t0ken-value", "password", List.of("hunter2-pass"),
+                "label", "shown-as-is"));
+
+        List<ConfigException> problems = config.check(declared);
+
+        assertThat(problems).extracting(ConfigException::getMessage)
+                .anySatisfy(m -> assertThat(m).contains("headers: expected a map of keys and values, got a text (not shown: the key is secret)"))
+                .anySatisfy(m -> assertThat(m).contains("password: expected a text value, got a list"))
+                .anySatisfy(m -> assertThat(m).contains("\"shown-as-is\""))
+                .noneSatisfy(m -> assertThat(m).contains("t0ken-value"))
+                .noneSatisfy(m -> assertThat(m).contains("hunter2-pass"));
+    }
+
+    @Test
     void textValuesAreAnyScalarReadAsText() {
         PluginConfig config = config(Map.of("host", "db", "port", 5432, "tls", true));
 

@@ -22,6 +22,11 @@ public enum Input {
     /** An operator took the monitor out of maintenance. */
     MAINTENANCE_LEFT,
     /**
+     * An operator took the monitor out of maintenance while its checks are paused: no check has
+     * run since maintenance began, so nothing has shown that its stage changed.
+     */
+    MAINTENANCE_LEFT_PAUSED,
+    /**
      * Bad news arrived while a parent the monitor {@code depends_on} is down: a failed pulse, a
      * failed or timed-out attempt in flight, or the timer of a scheduled attempt. The engine
      * gives this instead of the input itself ({@link #underDownParent}); the monitor becomes

@@ -152,7 +152,7 @@ public final class Lifecycle {
             }
             case MAINTENANCE_ENTERED -> enterMaintenance(next, now, policy, out);
             case PARENT_DOWN -> becomeUnreachable(next);
-            case MAINTENANCE_LEFT, PARENT_RECOVERED -> out.add(Action.IGNORED);
+            case MAINTENANCE_LEFT, MAINTENANCE_LEFT_PAUSED, PARENT_RECOVERED -> out.add(Action.IGNORED);
         }
     }
 
@@ -198,8 +198,18 @@ public final class Lifecycle {
     }
 
     private static void maintenance(Draft next, Input input, Transition out) {
-        if (input == Input.MAINTENANCE_LEFT) {
-            next.stage = next.has(LifecycleState.INCIDENT_OPEN) ? Stage.INCIDENT : Stage.HEALTHY;
+        if (input == Input.MAINTENANCE_LEFT || input == Input.MAINTENANCE_LEFT_PAUSED) {
+            boolean wasFailing = next.has(LifecycleState.FAILING_BEFORE_MAINTENANCE);
+            next.flags &= ~LifecycleState.FAILING_BEFORE_MAINTENANCE;
+            if (next.has(LifecycleState.INCIDENT_OPEN)) {
+                next.stage = Stage.INCIDENT;
+            } else if (wasFailing && input == Input.MAINTENANCE_LEFT_PAUSED) {
+                // paused, no check will speak: it shows what the last checks showed, at least one failure
+                next.stage = Stage.FAILING;
+                next.failures = 1;
+            } else {
+                next.stage = Stage.HEALTHY;
+            }
         } else {
             out.add(Action.IGNORED);
         }
@@ -314,6 +324,9 @@ public final class Lifecycle {
     }
 
     private static void enterMaintenance(Draft next, long now, Policy policy, Transition out) {
+        if (next.stage == Stage.FAILING) {
+            next.flags |= LifecycleState.FAILING_BEFORE_MAINTENANCE;
+        }
         raise(Code.GRAY, next, now, policy, out);
         // The incident, if any, stays open; the intervention episode and the counters end here.
         next.flags &= ~LifecycleState.ATTEMPT_IN_FLIGHT;

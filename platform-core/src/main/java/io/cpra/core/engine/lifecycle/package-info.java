@@ -50,7 +50,8 @@
  *   <tr><td>M1</td><td>any but MAINTENANCE</td><td>enter maintenance</td><td></td><td>gray</td><td>(attempt forgotten)</td><td>MAINTENANCE</td></tr>
  *   <tr><td>M2</td><td>MAINTENANCE</td><td>anything but leave</td><td></td><td></td><td>ignored</td><td>MAINTENANCE</td></tr>
  *   <tr><td>M3</td><td>MAINTENANCE</td><td>leave maintenance</td><td>incident open</td><td></td><td></td><td>INCIDENT</td></tr>
- *   <tr><td>M4</td><td>MAINTENANCE</td><td>leave maintenance</td><td>no incident</td><td></td><td></td><td>HEALTHY</td></tr>
+ *   <tr><td>M4</td><td>MAINTENANCE</td><td>leave maintenance</td><td>no incident; checks running, or not failing when maintenance began</td><td></td><td></td><td>HEALTHY</td></tr>
+ *   <tr><td>M5</td><td>MAINTENANCE</td><td>leave maintenance while paused</td><td>no incident, failing when maintenance began</td><td></td><td>F = 1</td><td>FAILING</td></tr>
  *   <tr><td>X1</td><td>HEALTHY, FAILING, VERIFYING, INCIDENT</td><td>attempt outcome, retry due, leave maintenance</td><td></td><td></td><td>ignored</td><td>unchanged</td></tr>
  *   <tr><td>X2</td><td>INTERVENING without an attempt in flight</td><td>attempt held</td><td></td><td></td><td>ignored</td><td>unchanged</td></tr>
  *   <tr><td>D1</td><td>HEALTHY, FAILING</td><td>parent down</td><td></td><td></td><td>(counters reset; from FAILING a green is owed)</td><td>UNREACHABLE</td></tr>

@@ -72,6 +72,10 @@ class LifecycleTableTest {
             M4 leave without an incident                 | -                     | M L               | HEALTHY     | gray                         | stage                  | F=0 S=0 closed
             M4 leaving drops a yellow without green      | u=3                   | F M L             | HEALTHY     | yellow gray                  | stage                  | closed
             M4 the next failure is a first failure again | u=3                   | F M L F           | FAILING     | yellow gray yellow           | stage                  | F=1
+            M4 leave while paused, healthy before        | -                     | M Q               | HEALTHY     | gray                         | stage                  | F=0 closed
+            M5 leave while paused, failing before        | u=3                   | F M Q             | FAILING     | yellow gray                  | stage                  | F=1 closed
+            M5 then the next failure counts on           | u=3                   | F M Q F F         | INCIDENT    | yellow gray red              | open stage             | F=3 open red
+            M3 leave while paused with the incident open | -                     | F M Q             | INCIDENT    | yellow red gray              | stage                  | open red
             M3 no new attempt after maintenance          | m=1                   | F M L S           | INCIDENT    | yellow gray                  | ignored                | k=0
             X1 leave while not in maintenance            | -                     | L                 | HEALTHY     | -                            | ignored                | -
             X1 attempt outcome while healthy             | -                     | S                 | HEALTHY     | -                            | ignored                | -

@@ -80,6 +80,7 @@ final class Script {
             case "D" -> Input.PARENT_DOWN;
             case "U" -> Input.PARENT_RECOVERED;
             case "H" -> Input.ATTEMPT_HELD;
+            case "Q" -> Input.MAINTENANCE_LEFT_PAUSED;
             default -> throw new IllegalArgumentException("unknown input " + token);
         };
     }

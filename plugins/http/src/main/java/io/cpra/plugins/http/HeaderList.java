@@ -69,18 +69,17 @@ final class HeaderList {
             return EMPTY;
         }
         List<String> lines = new ArrayList<>();
-        if (raw instanceof List<?> list) {
+        if (raw instanceof String one) {
+            // CPRA's StringList: one "Name: value" string stands for a list of one
+            lines.add(entry(one, key));
+        } else if (raw instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
                 String where = key + "[" + i + "]";
                 if (!(item instanceof String line)) {
                     throw new Malformed(where, "expected a \"Name: value\" string, got " + item);
                 }
-                int colon = line.indexOf(':');
-                if (colon <= 0) {
-                    throw new Malformed(where, "expected \"Name: value\", got \"" + line + "\"");
-                }
-                lines.add(line(line.substring(0, colon).strip(), line.substring(colon + 1).strip(), where));
+                lines.add(entry(line, where));
             }
         } else if (raw instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -98,15 +97,30 @@ final class HeaderList {
         return new HeaderList(lines);
     }
 
+    private static String entry(String line, String where) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            throw new Malformed(where, "expected \"Name: value\", got \"" + line + "\"");
+        }
+        return line(line.substring(0, colon).strip(), line.substring(colon + 1).strip(), where);
+    }
+
     private static String line(String name, String value, String where) {
         if (name.isEmpty() || !name.chars().allMatch(HeaderList::isTokenChar)) {
             throw new Malformed(where, "\"" + name + "\" is not a valid header name");
         }
-        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-            throw new Malformed(where, "a header value must not contain line breaks");
+        if (FRAMING.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            throw new Malformed(where, "the client sets " + name + " itself; it cannot be given here");
+        }
+        if (!value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7F))) {
+            throw new Malformed(where, "a header value must not contain line breaks, NUL or other control characters");
         }
         return name + ": " + value;
     }
+
+    /** Headers that frame the message, lower case: the client sets them, config never does. */
+    private static final java.util.Set<String> FRAMING = java.util.Set.of("host", "content-length",
+            "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "proxy-connection");
 
     // RFC 9110 token characters
     private static boolean isTokenChar(int c) {

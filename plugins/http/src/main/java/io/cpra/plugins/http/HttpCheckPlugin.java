@@ -75,6 +75,9 @@ public final class HttpCheckPlugin implements PulsePlugin {
                     .withRoles(KeyRole.SECRET),
             ConfigKey.optional("body", ValueType.STRING, null,
                     "the request body to send"),
+            ConfigKey.optional("auth", ValueType.STRING, null,
+                    "the Authorization header's value, such as \"Bearer abc\" (CPRA's auth key)")
+                    .withRoles(KeyRole.SECRET),
             ConfigKey.optional("username", ValueType.STRING, null,
                     "user for HTTP basic authentication (needs password)"),
             ConfigKey.optional("password", ValueType.STRING, null,
@@ -83,11 +86,14 @@ public final class HttpCheckPlugin implements PulsePlugin {
             ConfigKey.optional("expected_status", ValueType.ANY, "2xx",
                     "accepted status codes: a code (200), a class (2xx), a range (200-299), or a list of them"),
             ConfigKey.optional("body_contains", ValueType.LIST, null,
-                    "texts that must all appear in the response body"),
+                    "texts that must all appear in the response body")
+                    .withRoles(KeyRole.RESPONSE_MATCH),
             ConfigKey.optional("body_not_contains", ValueType.LIST, null,
-                    "texts that must not appear in the response body"),
+                    "texts that must not appear in the response body")
+                    .withRoles(KeyRole.RESPONSE_MATCH),
             ConfigKey.optional("body_regex", ValueType.STRING, null,
-                    "a regular expression (Java syntax) that must match somewhere in the response body"),
+                    "a regular expression (Java syntax) that must match somewhere in the response body")
+                    .withRoles(KeyRole.RESPONSE_MATCH),
             ConfigKey.optional("warn_response_time", ValueType.DURATION, null,
                     "a response slower than this is a WARNING"),
             ConfigKey.optional("max_response_time", ValueType.DURATION, null,
@@ -212,6 +218,20 @@ public final class HttpCheckPlugin implements PulsePlugin {
         } catch (HeaderList.Malformed e) {
             throw config.error(e.where, e.getMessage());
         }
+        String auth = config.optionalString("auth").orElse(null);
+        if (auth != null) {
+            if (headers.has("Authorization")) {
+                throw config.error("auth", "headers already set Authorization; use one or the other");
+            }
+            if (auth.isBlank()) {
+                throw config.error("auth", "expected the Authorization header's value, such as \"Bearer abc\", got an empty text");
+            }
+            try {
+                headers = headers.with("Authorization", auth.strip());
+            } catch (HeaderList.Malformed e) {
+                throw config.error("auth", e.getMessage());
+            }
+        }
         String username = config.optionalString("username").orElse(null);
         String password = config.optionalString("password").orElse(null);
         if ((username == null) != (password == null)) {
@@ -220,7 +240,8 @@ public final class HttpCheckPlugin implements PulsePlugin {
         }
         if (username != null) {
             if (headers.has("Authorization")) {
-                throw config.error("username", "headers already set Authorization; use one or the other");
+                throw config.error("username", (auth != null ? "auth" : "headers")
+                        + " already set Authorization; use one or the other");
             }
             String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
             headers = headers.with("Authorization", "Basic " + token);

@@ -45,6 +45,18 @@ class HeaderListTest {
     }
 
     @Test
+    void valuesThatCouldEndTheHeaderAndNamesThatFrameTheMessageAreRefused() {
+        for (String line : List.of("X-A: a\u0000b", "X-A: a\u000bb", "Host: internal.example", "Content-Length: 0",
+                "transfer-encoding: chunked", "Connection: close")) {
+            assertThatThrownBy(() -> HeaderList.parse(List.of(line), "headers")).as(line)
+                    .isInstanceOf(HeaderList.Malformed.class);
+        }
+        assertThatThrownBy(() -> HeaderList.parse(Map.of("X-A", "a\r\nGET /x HTTP/1.1"), "headers"))
+                .isInstanceOf(HeaderList.Malformed.class).hasMessageContaining("line breaks");
+        assertThat(HeaderList.parse(List.of("X-A: a\tb"), "headers").lines()).containsExactly("X-A: a\tb");
+    }
+
+    @Test
     void knowsWhichNamesArePresent() {
         HeaderList headers = HeaderList.parse(List.of("Authorization: x"), "headers");
 
@@ -61,7 +73,14 @@ class HeaderListTest {
                 Arguments.of(List.of(Map.of("a", "b")), "headers[0]"),
                 Arguments.of(Map.of("X-A", "line\nbreak"), "headers.X-A"),
                 Arguments.of(Map.of("X-A", List.of("1")), "headers.X-A"),
-                Arguments.of("Accept: x", "headers"));
+                Arguments.of("Accept x", "headers"),
+                Arguments.of(5, "headers"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void oneStringStandsForAListOfOne() {
+        assertThat(HeaderList.parse("Accept: application/json", "headers").lines())
+                .containsExactly("Accept: application/json");
     }
 
     @ParameterizedTest

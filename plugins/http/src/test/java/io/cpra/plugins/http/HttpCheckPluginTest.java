@@ -39,7 +39,7 @@ class HttpCheckPluginTest {
     void descriptorListsEveryKey() {
         assertThat(plugin.descriptor().type()).isEqualTo("http");
         assertThat(plugin.descriptor().keys()).extracting(ConfigKey::name).containsExactly(
-                "url", "method", "headers", "body", "username", "password", "expected_status",
+                "url", "method", "headers", "body", "auth", "username", "password", "expected_status",
                 "body_contains", "body_not_contains", "body_regex", "warn_response_time", "max_response_time",
                 "follow_redirects", "max_redirects", "tls_verify", "ca_file", "cert_expiry_warning",
                 "cert_expiry_critical", "keep_alive", "retries");
@@ -140,7 +140,8 @@ class HttpCheckPluginTest {
                 Arguments.of(Map.of("url", "http:///path"), "url", "has no host"),
                 Arguments.of(Map.of("url", "http://x/", "method", "GE T"), "method", "not an HTTP method"),
                 Arguments.of(Map.of("url", "http://x/", "headers", List.of("Accept")), "headers[0]", "Name: value"),
-                Arguments.of(Map.of("url", "http://x/", "headers", "Accept: x"), "headers", "expected a list"),
+                Arguments.of(Map.of("url", "http://x/", "headers", "Accept"), "headers", "Name: value"),
+                Arguments.of(Map.of("url", "http://x/", "headers", 5), "headers", "expected a list"),
                 Arguments.of(Map.of("url", "http://x/", "expected_status", "2xx,700"), "expected_status", "outside"),
                 Arguments.of(Map.of("url", "http://x/", "expected_status", Map.of("a", 1)), "expected_status", "got a map"),
                 Arguments.of(Map.of("url", "http://x/", "body_regex", "(unclosed"), "body_regex", "not a valid regular expression"),
@@ -151,6 +152,12 @@ class HttpCheckPluginTest {
                 Arguments.of(Map.of("url", "http://x/", "password", "p"), "username", "needs both"),
                 Arguments.of(Map.of("url", "http://x/", "username", "u", "password", "p",
                         "headers", List.of("Authorization: x")), "username", "already set Authorization"),
+                Arguments.of(Map.of("url", "http://x/", "auth", "Bearer a",
+                        "headers", List.of("Authorization: x")), "auth", "already set Authorization"),
+                Arguments.of(Map.of("url", "http://x/", "auth", "Bearer a", "username", "u", "password", "p"),
+                        "username", "auth already set Authorization"),
+                Arguments.of(Map.of("url", "http://x/", "auth", " "), "auth", "empty text"),
+                Arguments.of(Map.of("url", "http://x/", "auth", "Bearer a\r\nX-Evil: 1"), "auth", "line breaks"),
                 Arguments.of(Map.of("url", "http://x/", "cert_expiry_warning", "7d"), "cert_expiry_warning", "needs an https://"),
                 Arguments.of(Map.of("url", "https://x/", "ca_file", "missing.pem"), "ca_file", "cannot read"),
                 Arguments.of(Map.of("url", "https://x/", "ca_file", "x.pem", "tls_verify", false), "ca_file", "has no effect"));

@@ -222,10 +222,16 @@ class HttpCheckTest {
                 "body_contains", "probe=map")).check(soon());
         PulseOutcome basic = prepare(config("url", url, "username", "ops", "password", "s3cret",
                 "body_contains", "auth=Basic b3BzOnMzY3JldA==")).check(soon());
+        PulseOutcome cpraAuth = prepare(config("url", url, "auth", "Bearer t0ken",
+                "body_contains", "auth=Bearer t0ken")).check(soon());
+        PulseOutcome oneHeader = prepare(config("url", url, "headers", "X-Probe: single",
+                "body_contains", "probe=single")).check(soon());
 
         assertThat(asList.status()).as(asList.message()).isEqualTo(Status.OK);
         assertThat(asMap.status()).as(asMap.message()).isEqualTo(Status.OK);
         assertThat(basic.status()).as(basic.message()).isEqualTo(Status.OK);
+        assertThat(cpraAuth.status()).as(cpraAuth.message()).isEqualTo(Status.OK);
+        assertThat(oneHeader.status()).as(oneHeader.message()).isEqualTo(Status.OK);
     }
 
     @Test

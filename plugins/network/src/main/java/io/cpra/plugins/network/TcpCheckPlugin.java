@@ -61,7 +61,8 @@ public final class TcpCheckPlugin implements PulsePlugin {
             ConfigKey.optional("send", ValueType.STRING, null,
                     "text to send once connected, such as \"PING\\r\\n\" (YAML double-quoted escapes apply)"),
             ConfigKey.optional("expect", ValueType.LIST, null,
-                    "texts to look for in the reply; reading stops once they appear"),
+                    "texts to look for in the reply; reading stops once they appear")
+                    .withRoles(KeyRole.RESPONSE_MATCH),
             ConfigKey.optional("match", ValueType.STRING, "any",
                     "with several expect texts: any (one suffices) or all (every one must appear)"),
             ConfigKey.optional("read_limit", ValueType.INTEGER, String.valueOf(DEFAULT_READ_LIMIT),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where and how to send: URL, method, extra headers and the per-request timeout. An immutable
@@ -21,6 +22,13 @@ import java.util.Objects;
  * @param timeout how long one request may take at most; the call's deadline may cut it shorter
  */
 public record HttpTarget(URI uri, String method, Map<String, String> headers, Duration timeout) {
+
+    /**
+     * Headers that frame the message, lower case: set by the client from the URL and the body,
+     * never by config, so a request cannot be split, lengthened or sent to another virtual host.
+     */
+    static final Set<String> FRAMING = Set.of("host", "content-length", "transfer-encoding", "connection",
+            "keep-alive", "upgrade", "te", "trailer", "proxy-connection");
 
     /** Default per-request timeout when a config sets none. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -38,13 +46,15 @@ public record HttpTarget(URI uri, String method, Map<String, String> headers, Du
     }
 
     /**
-     * The target's origin and path without user info, query or fragment: what a
-     * {@code Notifier#destination()} may show without leaking credentials in the URL's query.
+     * The target's origin, with {@code /...} for a path: what a {@code Notifier#destination()},
+     * an outcome message or a log line may show. The URL is a secret (its path, user info or
+     * query often carries a token), so nothing after the port is shown.
      *
-     * @return such as {@code https://hooks.example.com:443/alerts}
+     * @return such as {@code https://hooks.example.com:443/...}
      */
     public String withoutSecrets() {
-        return origin(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        String path = uri.getRawPath();
+        return origin(uri) + (path == null || path.isEmpty() || path.equals("/") ? "" : "/...");
     }
 
     /**
@@ -117,8 +127,12 @@ public record HttpTarget(URI uri, String method, Map<String, String> headers, Du
             if (name.isEmpty() || !name.chars().allMatch(HttpTarget::tokenChar)) {
                 throw config.error(key + "." + name, "not a valid HTTP header name");
             }
-            if (header.getValue().chars().anyMatch(c -> c == '\r' || c == '\n')) {
-                throw config.error(key + "." + name, "header values must not contain line breaks");
+            if (FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
+                throw config.error(key + "." + name, "the client sets " + name + " itself; it cannot be given here");
+            }
+            if (!fieldValue(header.getValue())) {
+                throw config.error(key + "." + name, "header values must not contain line breaks, NUL or other "
+                        + "control characters");
             }
         }
         return headers;
@@ -139,6 +153,17 @@ public record HttpTarget(URI uri, String method, Map<String, String> headers, Du
             throw config.error(key, "must be positive, got " + config.string(key));
         }
         return timeout;
+    }
+
+    /**
+     * Whether a text may be sent as a header value: no CR, LF, NUL or other control character
+     * (a tab is allowed), so it cannot end the header and start another, or another request.
+     *
+     * @param value the value
+     * @return true when it is safe on the wire
+     */
+    public static boolean fieldValue(String value) {
+        return value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7F));
     }
 
     private static boolean tokenChar(int c) {

@@ -90,6 +90,9 @@ public final class WebhookInterventionPlugin implements InterventionPlugin {
             throw config.error("body", method + " requests carry no body; use POST, PUT or PATCH");
         }
         String contentType = config.string("content_type", "application/json").strip();
+        if (!HttpTarget.fieldValue(contentType)) {
+            throw config.error("content_type", "must not contain line breaks, NUL or other control characters");
+        }
         if (contentType.isEmpty() || contentType.indexOf('/') < 0) {
             throw config.error("content_type", "expected a media type such as application/json, got \"" + contentType + "\"");
         }

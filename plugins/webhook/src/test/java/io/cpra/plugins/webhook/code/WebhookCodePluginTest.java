@@ -128,9 +128,10 @@ class WebhookCodePluginTest {
 
     @Test
     void destinationKeepsSecretsOut() {
-        Notifier notifier = prepare("m", Map.of("url", "https://user:pw@alerts.example.com/in?key=s3cret"));
+        Notifier notifier = prepare("m", Map.of("url", "https://user:pw@alerts.example.com/in/t0ken-in-path?key=s3cret"));
 
-        assertThat(notifier.destination()).isEqualTo("https://alerts.example.com:443/in");
+        // the url is a secret (a token often rides in its path): events and logs show its origin only
+        assertThat(notifier.destination()).isEqualTo("https://alerts.example.com:443/...");
     }
 
     @Test

@@ -49,7 +49,7 @@ class WebhookInterventionPluginTest {
         InterventionOutcome outcome = prepare(Map.of()).intervene(REQUEST, Fixtures.later());
 
         assertThat(outcome.success()).isTrue();
-        assertThat(outcome.message()).isEqualTo("POST " + receiver.url("/restart") + " answered HTTP 200: ok");
+        assertThat(outcome.message()).isEqualTo("POST " + receiver.url("/...") + " answered HTTP 200: ok");
         Receiver.Request request = receiver.take();
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
         JsonObject body = request.json();
