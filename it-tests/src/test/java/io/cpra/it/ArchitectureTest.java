@@ -35,6 +35,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("io.cpra.core.engine.lifecycle")).isTrue();
         assertThat(classes.containPackage("io.cpra.core.engine.budget")).isTrue();
         assertThat(classes.containPackage("io.cpra.core.web")).isTrue();
+        assertThat(classes.containPackage("io.cpra.core.series")).isTrue();
         assertThat(classes.containPackage("io.cpra.testing.postgres")).isTrue();
         assertThat(classes.containPackage("io.cpra.core.listen")).isTrue();
     }
@@ -114,6 +115,17 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.cpra.core.ops..", "io.cpra.core.http..", "io.cpra.core.journal..",
                         "io.cpra.core.engine.store..", "io.cpra.core.engine.queue..",
+                        "io.cpra.core.engine.schedule..", "io.cpra.core.engine.pool..")
+                .check(classes);
+    }
+
+    @Test
+    void perMonitorSeriesReadTheEngineThroughItsFaceAndChangeNothing() {
+        // the series are read on a thread of their own: never the engine's rows, never a write
+        noClasses().that().resideInAPackage("io.cpra.core.series..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.cpra.core.ops..", "io.cpra.core.http..", "io.cpra.core.web..", "io.cpra.core.journal..",
+                        "io.cpra.core.storage..", "io.cpra.core.engine.store..", "io.cpra.core.engine.queue..",
                         "io.cpra.core.engine.schedule..", "io.cpra.core.engine.pool..")
                 .check(classes);
     }

@@ -119,7 +119,7 @@ class CrashRecoveryIT {
         JsonObject apiMade = monitor("api-made");
         assertThat(apiMade.getString("origin")).isEqualTo("api");
         assertThat(apiMade.getJsonArray("groups").getString(0)).isEqualTo("api");
-        assertThat(apiMade.getString("interval")).isEqualTo("2s");
+        assertThat(apiMade.getInt("interval_ms")).isEqualTo(2000);
         JsonObject maintained = monitor("maintained-one");
         assertThat(maintained.getString("stage")).isEqualTo("maintenance");
         assertThat(maintained.getString("maintenance_until")).isEqualTo(maintenanceUntil);

@@ -76,6 +76,7 @@ final class Distribution {
         return process;
     }
 
+    /** The port {@link #serve()} chose. */
     int port() {
         return port;
     }

@@ -98,6 +98,11 @@ class DistributionIT {
 
         var metrics = cpra.get("/observe/metrics").body();
         assertThat(metrics).contains("cpra_checks_total").contains("cpra_pool_limit{");
+        // the shipped configuration gives the demo group's monitors series of their own; promtool checks them too
+        assertThat(metrics).containsPattern("cpra_monitor_up\\{[^}]*monitor=\"closed-port\"")
+                .containsPattern("cpra_monitor_latency_seconds\\{[^}]*monitor=\"demo-flag\"")
+                .containsPattern("cpra_monitor_stage\\{[^}]*stage=\"incident\"")
+                .contains("cpra_monitor_series_dropped");
         assertPromtoolAccepts(metrics);
         assertThat(cpra.terminate(Duration.ofSeconds(10)).status()).isZero();
     }

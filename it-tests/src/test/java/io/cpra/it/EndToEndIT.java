@@ -176,7 +176,7 @@ class EndToEndIT {
                 .toList();
         assertThat(checks).as("the checks that led to the incident").hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(check -> {
-                    assertThat(check.getString("status")).isEqualTo("CRITICAL");
+                    assertThat(check.getString("status")).isEqualTo("critical");
                     assertThat(check.getString("message")).contains("503");
                 });
         assertThat(timeline).filteredOn(e -> e.getString("kind").equals("intervention_finished"))

@@ -142,7 +142,7 @@ class FaultPathsIT {
         awaitOutput(Pattern.compile("\\(red to-dead\\) to webhook failed, attempt 4: .*; giving up"));
         String metrics = cpra.get("/observe/metrics").body();
         assertThat(metrics).containsPattern("cpra_dead_letters_total(\\{[^}]*\\})? 1\\.0");
-        assertThat(metrics).containsPattern("cpra_deliveries_total(\\{[^}]*\\})? 1\\.0");
+        assertThat(metrics).containsPattern("cpra_codes_delivered_total(\\{[^}]*\\})? 1\\.0");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.cpra.core.plugin.PluginFailure;
 import io.cpra.core.plugin.PluginHost;
 import io.cpra.core.plugin.PluginRegistry;
 import io.cpra.core.storage.StorageException;
+import io.cpra.core.series.SeriesCapException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
@@ -251,6 +252,11 @@ public final class Main {
         Server server;
         try {
             server = Server.start(settings, registry, load.plans(), tokens, out);
+        } catch (SeriesCapException e) {
+            err.println("cpra: not starting: " + e.getMessage());
+            load.plans().forEach(Loader::close);
+            registry.close();
+            return 1;
         } catch (StorageException e) {
             err.println("cpra: not starting: " + e.getMessage());
             load.plans().forEach(Loader::close);

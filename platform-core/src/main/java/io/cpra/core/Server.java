@@ -12,6 +12,7 @@ import io.cpra.core.http.ApiRouting;
 import io.cpra.core.http.Liveness;
 import io.cpra.core.http.Readiness;
 import io.cpra.core.history.HistoryWriter;
+import io.cpra.core.series.MonitorSeries;
 import io.cpra.core.journal.Journal;
 import io.cpra.core.journal.Restart;
 import io.cpra.core.listen.Listener;
@@ -79,13 +80,15 @@ final class Server {
     private final LocalPressure pressure;
     private final Listener listener;
     private final HistoryWriter history;
+    private final MonitorSeries series;
 
     private Server(Listener listener, WebServer webServer, Readiness readiness, PluginRegistry registry, Storage storage,
                    Engine engine, Journal journal, Control control, EventBus events, ScheduledExecutorService housekeeping,
-                   ApiRouting api, LocalPressure pressure, HistoryWriter history) {
+                   ApiRouting api, LocalPressure pressure, HistoryWriter history, MonitorSeries series) {
         this.pressure = pressure;
         this.listener = listener;
         this.history = history;
+        this.series = series;
         this.webServer = webServer;
         this.readiness = readiness;
         this.registry = registry;
@@ -155,6 +158,10 @@ final class Server {
                 .protectedReads(settings.api().protectReads())
                 .clocks(wall, System::nanoTime)
                 .build();
+        List<MonitorPlan> monitors = new ArrayList<>(manifest);
+        monitors.addAll(control.storedApiMonitors(manifest.stream().map(MonitorPlan::name).toList()));
+        // refuse before listening: a start over the cap says so in one line and serves nothing
+        MonitorSeries.checkAtStart(settings.series(), monitors);
         if (!tokens.any()) {
             LOG.log(System.Logger.Level.INFO, "the API is read-only: set cpra.api.token (CPRA_API_TOKEN) or add a token"
                     + " with bin/cpra token add to allow changing monitors, pausing, maintenance and checks run on"
@@ -190,9 +197,8 @@ final class Server {
         }
         InetSocketAddress listening = new InetSocketAddress(settings.host(), webServer.port());
 
-        List<MonitorPlan> monitors = new ArrayList<>(manifest);
-        monitors.addAll(control.storedApiMonitors(manifest.stream().map(MonitorPlan::name).toList()));
         engine.apply(monitors, (MonitorPlan.Origin) null).join();
+        MonitorSeries series = MonitorSeries.start(settings.series(), engine, metrics);
         Restart.Summary restart = Restart.resume(storage, engine, wall);
         if (!restart.isEmpty()) {
             out.println("resumed " + restart);
@@ -209,7 +215,7 @@ final class Server {
             }
         }, WATCH_LISTENER_EVERY.toMillis(), WATCH_LISTENER_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         Server server = new Server(listener, webServer, readiness, registry, storage, engine, journal, control, events,
-                housekeeping, api, pressure, history);
+                housekeeping, api, pressure, history, series);
         readiness.ready();
         return server;
     }
@@ -273,6 +279,7 @@ final class Server {
             webServer.stop();
         }
         listener.close();
+        series.close();
         engine.stop(STOP_GRACE);
         pressure.close();
         journal.close(STOP_GRACE);

@@ -11,6 +11,7 @@ import io.cpra.core.http.ApiSettings;
 import io.cpra.core.web.WebSettings;
 import io.cpra.core.listen.ListenerSettings;
 import io.cpra.core.trust.ApiPolicy;
+import io.cpra.core.series.SeriesSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 
@@ -63,6 +64,7 @@ import java.time.Duration;
  *                      (a larger file is refused by its size before it is read),
  *                      {@code .max-scalar-length} and {@code .max-alias-text}
  *                      ({@code CPRA_MANIFEST_DASH_LIMITS_MAX_DASH_BYTES}, ...); see {@link ManifestLimits}
+ * @param series        per-monitor Prometheus series ({@code cpra.metrics.monitor-series})
  */
 public record Settings(Path home,
                        String host,
@@ -86,7 +88,8 @@ public record Settings(Path home,
                        HistorySettings history,
                        WebSettings web,
                        ListenerSettings listener,
-                       ManifestLimits manifestLimits) {
+                       ManifestLimits manifestLimits,
+                       SeriesSettings series) {
 
     /** Listen on every interface, as monitoring servers usually do. */
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -152,7 +155,8 @@ public record Settings(Path home,
                         atLeastOne(cpra.get("history.backlog"), HistorySettings.DEFAULT_BACKLOG)),
                 WebSettings.from(cpra),
                 ListenerSettings.from(config.get("server"), home),
-                manifestLimits(cpra.get("manifest-limits")));
+                manifestLimits(cpra.get("manifest-limits")),
+                SeriesSettings.from(cpra));
     }
 
     private static ManifestLimits manifestLimits(Config limits) {

@@ -4,7 +4,7 @@ package io.cpra.core.engine;
 enum DeliveryResult {
     /** The notifier confirmed it. */
     DELIVERED,
-    /** It failed; another job may follow. */
+    /** It failed and another attempt follows. */
     FAILED,
     /** It failed and it was the code's last chance. */
     DEAD_LETTERED

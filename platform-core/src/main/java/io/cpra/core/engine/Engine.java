@@ -272,6 +272,26 @@ public final class Engine {
     }
 
     /**
+     * Lists a stretch of rows in a sorted order: the first {@code limit} matches of the stretch
+     * that come after the sort's cursor. A sorted page needs every row looked at, so the caller
+     * asks stretch after stretch until {@link SortedChunk#next()} is -1 and keeps the first
+     * {@code limit} of all the chunks; each command looks at a bounded number of rows, so no
+     * tick is held long.
+     *
+     * @param query   which monitors
+     * @param sort    the order and its cursor
+     * @param fromRow 0 for the first stretch, else the previous chunk's {@link SortedChunk#next()}
+     * @param limit   most matches in the chunk, at least 1
+     * @return the chunk
+     */
+    public CompletableFuture<SortedChunk> listSorted(MonitorQuery query, MonitorSort sort, int fromRow, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        return ask(loop -> loop.reads.sortedChunk(query, sort, fromRow, limit));
+    }
+
+    /**
      * Reads the counts across all monitors and the pipelines' load.
      *
      * @return the summary

@@ -13,8 +13,11 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Publishes the engine's counts as Helidon meters, read on scrape; names follow Prometheus
- * conventions ({@code _total} for counters, {@code _seconds} for times).
+ * Publishes the engine's counts as Helidon meters, read on scrape; names and types follow
+ * Prometheus conventions: counters end {@code _total}, times are in {@code _seconds}, a count
+ * that splits by type or result is one counter with labels (never a second, unlabelled total),
+ * and a distribution is a histogram, not a gauge per percentile. The list is in
+ * {@code docs/operations.md} ("Metrics").
  */
 public final class EngineMetrics {
 
@@ -34,18 +37,19 @@ public final class EngineMetrics {
         TypeCounts checks = engine.checkCounts();
         for (String type : pulseTypes) {
             for (io.cpra.plugin.api.PulseOutcome.Status status : io.cpra.plugin.api.PulseOutcome.Status.values()) {
-                registry.getOrCreate(FunctionalCounter.builder("cpra_checks_by_type", checks, c -> c.get(type, status.ordinal()))
-                        .description("Pulse checks finished, by pulse type and outcome status")
+                registry.getOrCreate(FunctionalCounter.builder("cpra_checks", checks, c -> c.get(type, status.ordinal()))
+                        .description("Pulse checks finished, by pulse type and outcome status (a failure is any"
+                                + " status but ok)")
                         .tags(List.of(Tag.create("type", type), Tag.create("status", status.name().toLowerCase(Locale.ROOT)))));
             }
         }
         TypeCounts deliveries = engine.deliveryCounts();
         for (String type : codeTypes) {
             for (DeliveryResult result : DeliveryResult.values()) {
-                registry.getOrCreate(FunctionalCounter.builder("cpra_deliveries_by_type", deliveries,
+                registry.getOrCreate(FunctionalCounter.builder("cpra_delivery_attempts", deliveries,
                                 d -> d.get(type, result.ordinal()))
-                        .description("Delivery jobs finished, by notifier type and result (a dead-lettered job is"
-                                + " also counted as failed)")
+                        .description("Delivery attempts (one job each) finished, by notifier type and result;"
+                                + " a code delivered on its third attempt counts two failed and one delivered")
                         .tags(List.of(Tag.create("type", type),
                                 Tag.create("result", result.name().toLowerCase(Locale.ROOT)))));
             }
@@ -55,18 +59,18 @@ public final class EngineMetrics {
         }
         EngineCounters c = engine.counters();
         counter(registry, "cpra_due_checks", "Pulse checks that came due", c, x -> x.dueChecks.get());
-        counter(registry, "cpra_checks", "Pulse checks finished", c, x -> x.checks.get());
+        // checks finished and failed are cpra_checks_total summed over its labels: one counter, not three
         counter(registry, "cpra_interventions_held", "Intervention attempts that waited for room in their budget", c,
                 x -> x.interventionsHeld.get());
-        counter(registry, "cpra_failed_checks", "Pulse checks that failed (CRITICAL or UNKNOWN)", c, x -> x.failedChecks.get());
         counter(registry, "cpra_overruns", "Due checks skipped because the previous one was still running", c,
                 x -> x.overruns.get());
         counter(registry, "cpra_skipped_checks", "Due checks skipped because the engine fell a whole interval behind", c,
                 x -> x.skipped.get());
         counter(registry, "cpra_codes_raised", "Codes raised", c, x -> x.codesRaised.get());
         counter(registry, "cpra_codes_suppressed", "Codes suppressed by their cooldown", c, x -> x.codesSuppressed.get());
-        counter(registry, "cpra_deliveries", "Codes delivered", c, x -> x.deliveries.get());
-        counter(registry, "cpra_delivery_failures", "Delivery jobs that failed", c, x -> x.deliveryFailures.get());
+        // attempts are cpra_delivery_attempts_total; this counts codes, each once, when one attempt succeeds
+        counter(registry, "cpra_codes_delivered", "Codes delivered (each once, whatever its attempts)", c,
+                x -> x.deliveries.get());
         counter(registry, "cpra_dead_letters", "Codes given up on after their last delivery attempt", c,
                 x -> x.deadLetters.get());
         counter(registry, "cpra_incidents_opened", "Incidents opened", c, x -> x.incidentsOpened.get());

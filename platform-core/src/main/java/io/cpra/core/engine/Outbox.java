@@ -130,10 +130,11 @@ final class Outbox {
             leases.give(job.route.notifier());
         } else {
             counters.deliveryFailures.increment();
-            deliveryCounts.count(job.route.type(), DeliveryResult.FAILED.ordinal());
             long delay = outcome.retryable()
                     ? policy.retryDelayNanos(job.attempt, ThreadLocalRandom.current().nextDouble()) : -1;
+            // one result per attempt, so that the results of cpra_delivery_attempts_total add up to the attempts
             if (delay >= 0) {
+                deliveryCounts.count(job.route.type(), DeliveryResult.FAILED.ordinal());
                 retries.add(job.next(tick.now() + delay));
                 next = at.plusNanos(delay);
             } else {

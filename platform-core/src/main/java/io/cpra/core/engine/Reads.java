@@ -10,8 +10,11 @@ import io.cpra.plugin.api.PulseOutcome;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
  * The engine's answers to reads: one monitor, a page of monitors, the summary. Reads are
@@ -70,6 +73,46 @@ final class Reads {
             }
         });
         return new MonitorPage(found, resume[0] >= 0 ? resume[0] : next);
+    }
+
+    /**
+     * The first {@code limit} matches in a stretch of rows in the sort's order, after its cursor.
+     * A bounded heap holds the best so far, worst on top, so a stretch costs O(rows log limit)
+     * and allocates a key only for a row that enters the heap; views are built for the
+     * survivors alone.
+     */
+    SortedChunk sortedChunk(MonitorQuery query, MonitorSort sort, int fromRow, int limit) {
+        PriorityQueue<MonitorSort.Key> worstFirst = new PriorityQueue<>(limit + 1,
+                (a, b) -> sort.compare(b, a));
+        Map<String, Integer> rows = new HashMap<>();
+        int next = store.forEachLive(Math.max(0, fromRow), SCAN_BUDGET, row -> {
+            Stage stage = Stage.ofOrdinal(store.stage().get(row));
+            MonitorSpec spec = store.spec().get(row);
+            String name = store.name().get(row);
+            if (!query.matches(stage, spec, name)) {
+                return;
+            }
+            long number = sort.number(stage, sort.field() == MonitorSort.Field.LAST_CHECK ? admission.lastStartNanos(row) : 0);
+            String text = sort.text(spec.pulseType());
+            if (!sort.isAfterCursor(number, text, name)) {
+                return;
+            }
+            if (worstFirst.size() == limit && sort.compare(number, text, name, worstFirst.peek()) >= 0) {
+                return;
+            }
+            MonitorSort.Key key = new MonitorSort.Key(number, text, name);
+            worstFirst.add(key);
+            rows.put(name, row);
+            if (worstFirst.size() > limit) {
+                rows.remove(worstFirst.poll().name());
+            }
+        });
+        List<SortedChunk.Entry> best = new ArrayList<>(worstFirst.size());
+        while (!worstFirst.isEmpty()) {
+            MonitorSort.Key key = worstFirst.poll();
+            best.add(new SortedChunk.Entry(key, view(rows.get(key.name()))));
+        }
+        return new SortedChunk(best.reversed(), next);
     }
 
     Optional<MonitorView> view(String name) {

@@ -106,8 +106,8 @@ final class CheckHistoryResource {
         if (totals.checks == 0) {
             body.addNull("uptime_percent");
         } else {
-            body.add("uptime_percent", BigDecimal.valueOf(Math.round(100_000.0 * (totals.checks - totals.failures)
-                    / totals.checks), 3));
+            body.add("uptime_percent", Wire.plain(BigDecimal.valueOf(Math.round(100_000.0 * (totals.checks - totals.failures)
+                    / totals.checks), 3)));
         }
         totals.latencies(body);
         body.add("stage_changes", totals.stageChanges);

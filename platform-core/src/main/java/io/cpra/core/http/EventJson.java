@@ -5,8 +5,8 @@ import io.cpra.plugin.api.Colour;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An engine event as the live stream shows it: a kind, which is also the SSE event name, and a
@@ -67,7 +67,7 @@ final class EventJson {
             }
             case EngineEvent.IncidentClosed e -> {
                 Wire.id(object, "incident_id", e.incidentId());
-                object.add("lasted", Wire.duration(e.lasted().truncatedTo(ChronoUnit.MILLIS)));
+                object.add("lasted_ms", e.lasted().toMillis());
             }
             case EngineEvent.CodeRaised e -> {
                 colour(object, e.colour());
@@ -100,6 +100,6 @@ final class EventJson {
     }
 
     private static void colour(JsonObjectBuilder object, Colour colour) {
-        object.add("colour", colour.key()).add("status", colour.status());
+        object.add("colour", colour.key()).add("status", colour.status().toLowerCase(Locale.ROOT).replace(' ', '_'));
     }
 }

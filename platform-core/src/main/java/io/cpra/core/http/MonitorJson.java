@@ -19,8 +19,8 @@ final class MonitorJson {
      * The engine's view of one monitor.
      *
      * @param view the view
-     * @return an object with {@code name}, {@code type}, {@code interval}, {@code groups},
-     *         {@code depends_on}, {@code enabled}, {@code paused}, {@code stage}, {@code colour}, {@code consecutive_failures},
+     * @return an object with {@code name}, {@code type}, {@code interval_ms}, {@code groups},
+     *         {@code depends_on}, {@code notify_groups}, {@code enabled}, {@code paused}, {@code stage}, {@code colour}, {@code consecutive_failures},
      *         {@code success_streak}, {@code intervention_attempts}, {@code verify_remaining},
      *         {@code incident_id}, {@code last_check}, {@code last_run}, {@code overdue},
      *         {@code check_running}, {@code next_due}, {@code maintenance_until} and {@code intervention_held_by}
@@ -35,7 +35,7 @@ final class MonitorJson {
         JsonObjectBuilder object = Wire.JSON.createObjectBuilder()
                 .add("name", view.name())
                 .add("type", view.pulseType())
-                .add("interval", Wire.nanos(view.intervalNanos()))
+                .add("interval_ms", Wire.millisOfNanos(view.intervalNanos()))
                 .add("groups", groups)
                 .add("depends_on", parents)
                 .add("notify_groups", notifyGroups)
@@ -53,7 +53,7 @@ final class MonitorJson {
         } else {
             object.add("last_check", Wire.JSON.createObjectBuilder()
                     .add("status", Wire.name(view.lastStatus()))
-                    .add("latency", Wire.nanos(view.lastLatencyMicros() * 1_000L)));
+                    .add("latency_ms", Wire.millis(view.lastLatencyMicros())));
         }
         Wire.instant(object, "last_run", view.lastRun());
         object.add("overdue", view.overdue());

@@ -2,6 +2,8 @@ package io.cpra.core.http;
 
 import io.cpra.core.engine.Engine;
 import io.cpra.core.engine.MonitorPage;
+import io.cpra.core.engine.MonitorSort;
+import io.cpra.core.engine.SortedChunk;
 import io.cpra.core.engine.MonitorView;
 import io.cpra.core.ops.Control;
 import io.cpra.core.ops.Definitions;
@@ -86,6 +88,10 @@ final class MonitorsResource {
      */
     private void list(Call call) throws ExecutionException {
         Listing listing = Listing.of(call.query(Listing.PARAMETERS));
+        if (listing.sort() != null) {
+            listSorted(call, listing);
+            return;
+        }
         List<MonitorView> found = new ArrayList<>();
         int next = listing.cursor();
         for (int scans = 0; scans < MAX_SCANS && next >= 0 && found.size() < listing.limit(); scans++) {
@@ -99,6 +105,34 @@ final class MonitorsResource {
         }
         JsonObjectBuilder page = Wire.JSON.createObjectBuilder().add("monitors", monitors);
         Wire.text(page, "next", next < 0 ? null : Listing.encode(next, listing.query()));
+        call.reply(Status.OK_200, page.build());
+    }
+
+    /**
+     * A sorted page: every row is looked at, stretch by stretch (each a bounded engine command),
+     * and the first {@code limit} matches after the cursor are kept; the request holds at most
+     * twice the page in memory, never the listing. The next page starts after the last key.
+     */
+    private void listSorted(Call call, Listing listing) throws ExecutionException {
+        MonitorSort sort = listing.sort();
+        List<SortedChunk.Entry> best = new ArrayList<>();
+        int next = 0;
+        do {
+            SortedChunk chunk = EngineCalls.await(engine.listSorted(listing.query(), sort, next, listing.limit()));
+            best.addAll(chunk.best());
+            best.sort((a, b) -> sort.compare(a.key(), b.key()));
+            if (best.size() > listing.limit()) {
+                best.subList(listing.limit(), best.size()).clear();
+            }
+            next = chunk.next();
+        } while (next >= 0);
+        JsonArrayBuilder monitors = Wire.JSON.createArrayBuilder();
+        for (SortedChunk.Entry entry : best) {
+            monitors.add(MonitorJson.of(entry.view()));
+        }
+        JsonObjectBuilder page = Wire.JSON.createObjectBuilder().add("monitors", monitors);
+        Wire.text(page, "next", best.size() < listing.limit() ? null
+                : Listing.encode(best.getLast().key(), listing.query(), sort));
         call.reply(Status.OK_200, page.build());
     }
 
@@ -224,7 +258,7 @@ final class MonitorsResource {
             JsonObjectBuilder entry = Wire.JSON.createObjectBuilder();
             Wire.instant(entry, "at", outcome.at());
             outcomes.add(entry.add("status", Wire.name(outcome.status()))
-                    .add("latency", Wire.nanos(outcome.latencyMicros() * 1_000L))
+                    .add("latency_ms", Wire.millis(outcome.latencyMicros()))
                     .add("message", outcome.message()));
         }
         object.add("recent_outcomes", outcomes);

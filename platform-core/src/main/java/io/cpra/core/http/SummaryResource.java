@@ -79,9 +79,9 @@ final class SummaryResource {
                     .add("room", pool.room())
                     .add("limited_by", pool.limitedBy())
                     .add("lateness", Wire.JSON.createObjectBuilder()
-                            .add("p50", Wire.nanos(pool.latenessP50Nanos()))
-                            .add("p99", Wire.nanos(pool.latenessP99Nanos()))
-                            .add("max", Wire.nanos(pool.latenessMaxNanos()))));
+                            .add("p50_ms", Wire.millisOfNanos(pool.latenessP50Nanos()))
+                            .add("p99_ms", Wire.millisOfNanos(pool.latenessP99Nanos()))
+                            .add("max_ms", Wire.millisOfNanos(pool.latenessMaxNanos()))));
         }
         return Wire.JSON.createObjectBuilder()
                 .add("monitors", summary.monitors())
@@ -100,7 +100,7 @@ final class SummaryResource {
                 .add("pulse_pipeline", Wire.JSON.createObjectBuilder()
                         .add("state", summary.pulses().state())
                         .add("waiting", summary.pulses().waiting())
-                        .add("oldest_waiting", Wire.nanos(summary.pulses().oldestWaitingNanos()))
+                        .add("oldest_waiting_ms", Wire.millisOfNanos(summary.pulses().oldestWaitingNanos()))
                         .add("overdue_monitors", summary.pulses().overdue())
                         .add("destinations_sharing", summary.pulses().sharing()))
                 .add("engine", Wire.JSON.createObjectBuilder()

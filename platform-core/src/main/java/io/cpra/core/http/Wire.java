@@ -1,6 +1,5 @@
 package io.cpra.core.http;
 
-import io.cpra.plugin.api.Durations;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
@@ -8,16 +7,20 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 
 import java.io.StringReader;
-import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * How values look in the API's JSON, in one place: keys in snake_case, enum constants in lower
- * case, instants in ISO-8601 UTC to the millisecond, durations in the manifest's Go-style
- * syntax ({@code 1m30s}), absent values as {@code null}. No instances.
+ * case, instants in ISO-8601 UTC to the millisecond, durations as numbers of milliseconds in
+ * keys ending {@code _ms}, absent values as {@code null} ({@code docs/http-api.md}, "One shape
+ * for every surface"). The manifest's duration syntax ({@code 1m30s}) is kept for what a user
+ * writes: query parameters, request bodies and a monitor's definition. No instances.
  */
 final class Wire {
 
@@ -32,6 +35,8 @@ final class Wire {
     /** The latest instant a query or body may name; see {@link #EARLIEST}. */
     static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
     private static final JsonReaderFactory READER = Json.createReaderFactory(Map.of());
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private Wire() {
     }
@@ -40,25 +45,39 @@ final class Wire {
         return constant.name().toLowerCase(Locale.ROOT);
     }
 
-    static String duration(Duration duration) {
-        return Durations.format(duration);
+    /**
+     * A duration in microseconds as milliseconds with at most three decimals, trailing zeros
+     * dropped ({@code 5000}, {@code 1.25}): the {@code *_ms} convention.
+     */
+    static BigDecimal millis(long micros) {
+        return plain(BigDecimal.valueOf(micros, 3));
     }
 
-    static String nanos(long nanos) {
-        return Durations.format(Duration.ofNanos(nanos));
+    /** A duration in nanoseconds as {@link #millis(long)}, rounded down to the microsecond. */
+    static BigDecimal millisOfNanos(long nanos) {
+        return millis(nanos / 1_000L);
     }
 
-    /** A duration in microseconds as milliseconds with three decimals: the {@code *_ms} convention. */
-    static java.math.BigDecimal millis(long micros) {
-        return java.math.BigDecimal.valueOf(micros, 3);
+    /** A decimal without trailing zeros and never in exponent form ({@code 5E+3} would be valid JSON but odd). */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     static void instant(JsonObjectBuilder object, String key, Instant at) {
         if (at == null) {
             object.addNull(key);
         } else {
-            object.add(key, at.truncatedTo(ChronoUnit.MILLIS).toString());
+            object.add(key, instant(at));
         }
+    }
+
+    /**
+     * An instant to the millisecond, always with three decimals ({@code Instant.toString} drops
+     * zero fractions, so a whole second would otherwise read differently from its neighbours).
+     */
+    static String instant(Instant at) {
+        return INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** An id where 0 means none. */

@@ -14,17 +14,26 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns engine events into the rows storage keeps, and stored alerts back into alerts. Pure
  * functions; thread-safe.
  */
 final class Records {
+
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private Records() {
     }
@@ -41,7 +50,7 @@ final class Records {
             case EngineEvent.StageChanged e -> {
                 batch.putSnapshot(snapshot(e.monitor(), e.state(), e.incidentId(), e.at()));
                 JsonObjectBuilder detail = Json.createObjectBuilder()
-                        .add("from", e.from().name()).add("to", e.to().name()).add("cause", e.cause());
+                        .add("from", lower(e.from())).add("to", lower(e.to())).add("cause", e.cause());
                 if (!e.checks().isEmpty()) {
                     detail.add("checks", checks(e.checks()));
                 }
@@ -55,7 +64,7 @@ final class Records {
             case EngineEvent.IncidentClosed e -> {
                 batch.closeIncident(e.incidentId(), e.at());
                 batch.addEvent(record(e, "incident_closed", null, e.incidentId(),
-                        Json.createObjectBuilder().add("lasted_seconds", e.lasted().toSeconds())));
+                        Json.createObjectBuilder().add("lasted_ms", e.lasted().toMillis())));
             }
             case EngineEvent.CodeRaised e -> {
                 batch.addEvent(record(e, e.suppressed() ? "code_suppressed" : "code_raised", e.colour(), e.incidentId(),
@@ -72,7 +81,7 @@ final class Records {
                         .add("alert_id", e.alertId()).add("notifier", e.notifier())
                         .add("destination", e.destination()).add("attempt", e.attempt())
                         .add("delivered", e.delivered()).add("message", e.message())
-                        .add("next_attempt", e.nextAttempt() == null ? "" : e.nextAttempt().toString())));
+                        .add("next_attempt", e.nextAttempt() == null ? JsonValue.NULL : Json.createValue(instant(e.nextAttempt())))));
                 OutboxEntry.State state = e.delivered() ? OutboxEntry.State.DELIVERED
                         : e.deadLettered() ? OutboxEntry.State.DEAD : OutboxEntry.State.PENDING;
                 batch.updateOutbox(new StorageBatch.OutboxUpdate(e.alertId(), state, e.attempt(), e.nextAttempt(),
@@ -91,12 +100,29 @@ final class Records {
         JsonArrayBuilder checks = Json.createArrayBuilder();
         for (MonitorView.Outcome outcome : outcomes) {
             checks.add(Json.createObjectBuilder()
-                    .add("at", outcome.at().toString())
-                    .add("status", outcome.status().name())
-                    .add("latency_us", outcome.latencyMicros())
+                    .add("at", instant(outcome.at()))
+                    .add("status", lower(outcome.status()))
+                    .add("latency_ms", millis(outcome.latencyMicros()))
                     .add("message", outcome.message()));
         }
         return checks;
+    }
+
+    // The event history is a public surface: its details follow the API's one convention
+    // (docs/http-api.md, "One shape for every surface") — lower-case enums, durations as *_ms,
+    // instants to the millisecond. A snapshot is not public: it keeps the constants' names.
+
+    private static String lower(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static BigDecimal millis(long micros) {
+        BigDecimal stripped = BigDecimal.valueOf(micros, 3).stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static String instant(Instant at) {
+        return INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     static MonitorSnapshot snapshot(String monitor, LifecycleState s, long incidentId, Instant at) {

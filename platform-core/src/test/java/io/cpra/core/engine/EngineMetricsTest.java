@@ -53,16 +53,20 @@ class EngineMetricsTest {
         // delivery jobs (the fixture allows three, 10 s then 20 s apart)
         fixture.advance(Duration.ofSeconds(200), Duration.ofSeconds(1));
 
-        Map<String, Double> byType = counts("cpra_checks_by_type");
+        Map<String, Double> byType = counts("cpra_checks");
         assertThat(byType.get("scripted/critical")).isEqualTo(fixture.engine.summary().join().checks());
         assertThat(byType.get("scripted/critical")).isGreaterThanOrEqualTo(3.0);
         assertThat(byType.get("scripted/ok")).isZero();
         assertThat(byType.get("other/critical")).isZero();
 
-        Map<String, Double> deliveries = counts("cpra_deliveries_by_type");
+        // one result per attempt: the pager's three attempts are two failures and the dead letter
+        Map<String, Double> deliveries = counts("cpra_delivery_attempts");
         assertThat(deliveries).containsEntry("chat/delivered", 1.0).containsEntry("chat/failed", 0.0)
-                .containsEntry("pager/delivered", 0.0).containsEntry("pager/failed", 3.0)
+                .containsEntry("pager/delivered", 0.0).containsEntry("pager/failed", 2.0)
                 .containsEntry("pager/dead_lettered", 1.0);
+        assertThat(meters("cpra_checks_by_type")).as("one check counter").isEmpty();
+        assertThat(meters("cpra_deliveries_by_type")).isEmpty();
+        assertThat(meters("cpra_failed_checks")).isEmpty();
         assertThat(pager.calls).hasValue(3);
         assertThat(chat.calls).hasValue(1);
 

@@ -16,7 +16,8 @@ class AuthTest {
     /** Every route with its parameters filled in, from the same list the server dispatches on. */
     private static List<String[]> routes(ApiFixture api) {
         return api.api.routes().stream()
-                .map(route -> new String[] {route.method().text(), route.path().replace("{name}", "web").replace("{group}", "demo").replace("{id}", "1"),
+                .map(route -> new String[] {route.method().text(),
+                        route.path().replace("{name}", "web").replace("{group}", "edge").replace("{id}", "1"),
                         String.valueOf(route.write())})
                 .toList();
     }

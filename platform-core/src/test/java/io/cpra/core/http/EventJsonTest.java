@@ -28,15 +28,19 @@ class EventJsonTest {
                                 + "\"cause\":\"refused\"}"),
                 Arguments.of(new EngineEvent.IncidentClosed(AT, "m", 7, Duration.ofSeconds(90).plusNanos(1_234_567)),
                         "{\"kind\":\"incident_closed\",\"at\":\"2026-01-02T03:04:05.123Z\",\"monitor\":\"m\",\"incident_id\":7,"
-                                + "\"lasted\":\"1m30s1ms\"}"),
+                                + "\"lasted_ms\":90001}"),
                 Arguments.of(new EngineEvent.CodeRaised(AT, "m", Colour.YELLOW, "a-1", 0, true, false, "", "slow", null),
                         "{\"kind\":\"code_raised\",\"at\":\"2026-01-02T03:04:05.123Z\",\"monitor\":\"m\",\"colour\":\"yellow\","
-                                + "\"status\":\"DEGRADED\",\"alert_id\":\"a-1\",\"incident_id\":null,\"suppressed\":true,"
+                                + "\"status\":\"degraded\",\"alert_id\":\"a-1\",\"incident_id\":null,\"suppressed\":true,"
                                 + "\"dispatched\":false,\"notifier\":\"\",\"summary\":\"slow\"}"),
+                Arguments.of(new EngineEvent.CodeRaised(AT, "m", Colour.CYAN, "a-3", 7, false, false, "", "fixed", null),
+                        "{\"kind\":\"code_raised\",\"at\":\"2026-01-02T03:04:05.123Z\",\"monitor\":\"m\",\"colour\":\"cyan\","
+                                + "\"status\":\"intervention_success\",\"alert_id\":\"a-3\",\"incident_id\":7,\"suppressed\":false,"
+                                + "\"dispatched\":false,\"notifier\":\"\",\"summary\":\"fixed\"}"),
                 Arguments.of(new EngineEvent.DeliveryFinished(AT, "m", Colour.RED, "a-2", 0, "webhook", "https://x", 2, false,
                                 AT.plusSeconds(60), "HTTP 503"),
                         "{\"kind\":\"delivery\",\"at\":\"2026-01-02T03:04:05.123Z\",\"monitor\":\"m\",\"colour\":\"red\","
-                                + "\"status\":\"CRITICAL\",\"alert_id\":\"a-2\",\"notifier\":\"webhook\",\"destination\":\"https://x\","
+                                + "\"status\":\"critical\",\"alert_id\":\"a-2\",\"notifier\":\"webhook\",\"destination\":\"https://x\","
                                 + "\"attempt\":2,\"delivered\":false,\"dead_lettered\":false,"
                                 + "\"next_attempt\":\"2026-01-02T03:05:05.123Z\",\"message\":\"HTTP 503\"}"),
                 Arguments.of(new EngineEvent.InterventionStarted(AT, "m", 7, "docker", 1),

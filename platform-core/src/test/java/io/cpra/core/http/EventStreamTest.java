@@ -76,7 +76,7 @@ class EventStreamTest {
                 assertThat(events.get("incident_opened").getString("cause")).contains("connection refused");
 
                 JsonObject code = events.get("code_raised:red");
-                assertThat(code.getString("status")).isEqualTo("CRITICAL");
+                assertThat(code.getString("status")).isEqualTo("critical");
                 assertThat(code.getString("alert_id")).isNotBlank();
                 assertThat(code.getJsonNumber("incident_id").longValue()).isEqualTo(incident);
                 assertThat(code.getBoolean("suppressed")).isFalse();

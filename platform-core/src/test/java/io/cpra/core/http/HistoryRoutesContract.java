@@ -59,13 +59,13 @@ abstract class HistoryRoutesContract {
     private void fiveIncidents() {
         api.storage.write(new StorageBatch()
                 .openIncident(incident(101, "web", "2026-03-01T10:00:00.250Z", "HTTP 503 in 12 ms"))
-                .openIncident(incident(102, "db", "2026-03-01T10:01:00Z", "connection refused"))
-                .openIncident(incident(103, "web", "2026-03-01T10:10:00Z", "timeout after 5s"))
-                .openIncident(incident(104, "queue", "2026-03-01T10:20:00Z", "disk full"))
-                .openIncident(incident(105, "web", "2026-03-01T10:30:00Z", "HTTP 500"))
-                .closeIncident(101, Instant.parse("2026-03-01T10:05:00Z"))
+                .openIncident(incident(102, "db", "2026-03-01T10:01:00.000Z", "connection refused"))
+                .openIncident(incident(103, "web", "2026-03-01T10:10:00.000Z", "timeout after 5s"))
+                .openIncident(incident(104, "queue", "2026-03-01T10:20:00.000Z", "disk full"))
+                .openIncident(incident(105, "web", "2026-03-01T10:30:00.000Z", "HTTP 500"))
+                .closeIncident(101, Instant.parse("2026-03-01T10:05:00.000Z"))
                 .closeIncident(104, Instant.parse("2026-03-01T10:21:30.125Z"))
-                .closeIncident(105, Instant.parse("2026-03-01T10:31:00Z")));
+                .closeIncident(105, Instant.parse("2026-03-01T10:31:00.000Z")));
     }
 
     @Test
@@ -80,10 +80,10 @@ abstract class HistoryRoutesContract {
         assertThat(page.isNull("next")).isTrue();
         assertThat(ids(page.getJsonArray("incidents"), "id")).containsExactly(105L, 104L, 103L, 102L, 101L);
         assertThat(page.getJsonArray("incidents").getJsonObject(1)).isEqualTo(json("""
-                {"id": 104, "monitor": "queue", "opened_at": "2026-03-01T10:20:00Z",
+                {"id": 104, "monitor": "queue", "opened_at": "2026-03-01T10:20:00.000Z",
                  "closed_at": "2026-03-01T10:21:30.125Z", "open": false, "cause": "disk full"}"""));
         assertThat(page.getJsonArray("incidents").getJsonObject(2)).isEqualTo(json("""
-                {"id": 103, "monitor": "web", "opened_at": "2026-03-01T10:10:00Z",
+                {"id": 103, "monitor": "web", "opened_at": "2026-03-01T10:10:00.000Z",
                  "closed_at": null, "open": true, "cause": "timeout after 5s"}"""));
         assertThat(page.getJsonArray("incidents").getJsonObject(4).getString("opened_at"))
                 .isEqualTo("2026-03-01T10:00:00.250Z");
@@ -142,15 +142,15 @@ abstract class HistoryRoutesContract {
     void anIncidentComesWithItsWholeTimelineOldestFirst() {
         fiveIncidents();
         api.storage.write(new StorageBatch()
-                .addEvent(event("web", "stage_changed", null, 0, "2026-03-01T10:09:00Z",
+                .addEvent(event("web", "stage_changed", null, 0, "2026-03-01T10:09:00.000Z",
                         "{\"from\":\"HEALTHY\",\"to\":\"FAILING\",\"cause\":\"timeout after 5s\"}"))
-                .addEvent(event("web", "incident_opened", null, 103, "2026-03-01T10:10:00Z",
+                .addEvent(event("web", "incident_opened", null, 103, "2026-03-01T10:10:00.000Z",
                         "{\"cause\":\"timeout after 5s\"}"))
                 .addEvent(event("db", "incident_opened", null, 102, "2026-03-01T10:10:00.500Z",
                         "{\"cause\":\"connection refused\"}"))
                 .addEvent(event("web", "code_raised", "red", 103, "2026-03-01T10:10:00.001Z",
                         "{\"alert_id\":\"a-103-red\",\"dispatched\":true,\"notifier\":\"webhook\",\"summary\":\"web is down\"}"))
-                .addEvent(event("web", "intervention_started", null, 103, "2026-03-01T10:10:02Z",
+                .addEvent(event("web", "intervention_started", null, 103, "2026-03-01T10:10:02.000Z",
                         "{\"action\":\"restart\",\"attempt\":1}")));
 
         ApiFixture.Reply reply = api.get("/api/v1/incidents/103");
@@ -161,7 +161,7 @@ abstract class HistoryRoutesContract {
                 "timeline");
         assertThat(incident.getJsonNumber("id").longValue()).isEqualTo(103);
         assertThat(incident.getString("monitor")).isEqualTo("web");
-        assertThat(incident.getString("opened_at")).isEqualTo("2026-03-01T10:10:00Z");
+        assertThat(incident.getString("opened_at")).isEqualTo("2026-03-01T10:10:00.000Z");
         assertThat(incident.isNull("closed_at")).isTrue();
         assertThat(incident.getBoolean("open")).isTrue();
         assertThat(incident.getString("cause")).isEqualTo("timeout after 5s");
@@ -183,7 +183,7 @@ abstract class HistoryRoutesContract {
 
         JsonObject incident = api.get("/api/v1/incidents/101").json();
 
-        assertThat(incident.getString("closed_at")).isEqualTo("2026-03-01T10:05:00Z");
+        assertThat(incident.getString("closed_at")).isEqualTo("2026-03-01T10:05:00.000Z");
         assertThat(incident.getBoolean("open")).isFalse();
         assertThat(incident.getJsonArray("timeline")).isEmpty();
     }
@@ -218,17 +218,17 @@ abstract class HistoryRoutesContract {
     /** Six events of two monitors, written oldest first. */
     private void sixEvents() {
         api.storage.write(new StorageBatch()
-                .addEvent(event("web", "stage_changed", null, 0, "2026-03-01T10:09:00Z",
+                .addEvent(event("web", "stage_changed", null, 0, "2026-03-01T10:09:00.000Z",
                         "{\"from\":\"HEALTHY\",\"to\":\"FAILING\",\"cause\":\"timeout after 5s\"}"))
                 .addEvent(event("web", "code_raised", "yellow", 0, "2026-03-01T10:09:00.001Z",
                         "{\"alert_id\":\"a-1\",\"dispatched\":true,\"notifier\":\"log\",\"summary\":\"web degraded\"}"))
-                .addEvent(event("web", "incident_opened", null, 103, "2026-03-01T10:10:00Z",
+                .addEvent(event("web", "incident_opened", null, 103, "2026-03-01T10:10:00.000Z",
                         "{\"cause\":\"timeout after 5s\"}"))
                 .addEvent(event("web", "code_raised", "red", 103, "2026-03-01T10:10:00.001Z",
                         "{\"alert_id\":\"a-2\",\"dispatched\":true,\"notifier\":\"webhook\",\"summary\":\"web is down\"}"))
-                .addEvent(event("db", "code_suppressed", "red", 102, "2026-03-01T10:11:00Z",
+                .addEvent(event("db", "code_suppressed", "red", 102, "2026-03-01T10:11:00.000Z",
                         "{\"alert_id\":\"a-3\",\"dispatched\":false,\"notifier\":\"webhook\",\"summary\":\"db is down\"}"))
-                .addEvent(event("web", "delivery", "red", 0, "2026-03-01T10:12:00Z",
+                .addEvent(event("web", "delivery", "red", 0, "2026-03-01T10:12:00.000Z",
                         "{\"alert_id\":\"a-2\",\"notifier\":\"webhook\",\"destination\":\"hooks\",\"attempt\":1,"
                                 + "\"delivered\":true,\"message\":\"HTTP 200\",\"next_attempt\":\"\"}")));
     }
@@ -252,12 +252,12 @@ abstract class HistoryRoutesContract {
         JsonObject delivery = events.getJsonObject(0);
         assertThat(delivery.keySet()).containsExactly("seq", "at", "monitor", "kind", "colour", "incident_id", "detail");
         assertThat(withoutSeq(delivery)).isEqualTo(json("""
-                {"at": "2026-03-01T10:12:00Z", "monitor": "web", "kind": "delivery", "colour": "red", "incident_id": null,
+                {"at": "2026-03-01T10:12:00.000Z", "monitor": "web", "kind": "delivery", "colour": "red", "incident_id": null,
                  "detail": {"alert_id": "a-2", "notifier": "webhook", "destination": "hooks", "attempt": 1,
                             "delivered": true, "message": "HTTP 200", "next_attempt": ""}}"""));
         JsonObject stage = events.getJsonObject(5);
         assertThat(withoutSeq(stage)).isEqualTo(json("""
-                {"at": "2026-03-01T10:09:00Z", "monitor": "web", "kind": "stage_changed", "colour": null,
+                {"at": "2026-03-01T10:09:00.000Z", "monitor": "web", "kind": "stage_changed", "colour": null,
                  "incident_id": null, "detail": {"from": "HEALTHY", "to": "FAILING", "cause": "timeout after 5s"}}"""));
         assertThat(events.getJsonObject(2).getJsonNumber("incident_id").longValue()).isEqualTo(103);
     }
@@ -272,8 +272,8 @@ abstract class HistoryRoutesContract {
             colour=yellow                               | code_raised
             since=2026-03-01T10:10:00.001Z              | delivery code_suppressed code_raised
             monitor=web&kind=code_raised&colour=red     | code_raised
-            monitor=web&since=2026-03-01T10:10:00Z      | delivery code_raised incident_opened
-            since=2026-03-01T11:00:00Z                  |
+            monitor=web&since=2026-03-01T10:10:00.000Z      | delivery code_raised incident_opened
+            since=2026-03-01T11:00:00.000Z                  |
             """)
     void eventsAreFilteredByMonitorKindColourAndTime(String query, String expectedKinds) {
         sixEvents();
@@ -323,14 +323,14 @@ abstract class HistoryRoutesContract {
     /** a1 pending after a failed try, a2 delivered, a3 pending untried, a4 dead. */
     private void fourCodes() {
         api.storage.write(new StorageBatch()
-                .enqueue(code("a1", "web", "red", "2026-03-01T10:10:00Z"))
-                .enqueue(code("a2", "db", "yellow", "2026-03-01T10:11:00Z"))
-                .enqueue(code("a3", "web", "green", "2026-03-01T10:12:00Z"))
-                .enqueue(code("a4", "queue", "red", "2026-03-01T10:13:00Z"))
+                .enqueue(code("a1", "web", "red", "2026-03-01T10:10:00.000Z"))
+                .enqueue(code("a2", "db", "yellow", "2026-03-01T10:11:00.000Z"))
+                .enqueue(code("a3", "web", "green", "2026-03-01T10:12:00.000Z"))
+                .enqueue(code("a4", "queue", "red", "2026-03-01T10:13:00.000Z"))
                 .updateOutbox(new StorageBatch.OutboxUpdate("a1", OutboxEntry.State.PENDING, 2,
-                        Instant.parse("2026-03-01T10:10:30Z"), "HTTP 500", Instant.parse("2026-03-01T10:10:15Z")))
+                        Instant.parse("2026-03-01T10:10:30.000Z"), "HTTP 500", Instant.parse("2026-03-01T10:10:15.000Z")))
                 .updateOutbox(new StorageBatch.OutboxUpdate("a2", OutboxEntry.State.DELIVERED, 1, null, null,
-                        Instant.parse("2026-03-01T10:11:05Z")))
+                        Instant.parse("2026-03-01T10:11:05.000Z")))
                 .updateOutbox(new StorageBatch.OutboxUpdate("a4", OutboxEntry.State.DEAD, 5, null, "HTTP 410 Gone",
                         Instant.parse("2026-03-01T10:20:00.750Z"))));
     }
@@ -345,12 +345,12 @@ abstract class HistoryRoutesContract {
         assertThat(reply.json()).isEqualTo(json("""
                 {"entries": [
                   {"alert_id": "a1", "monitor": "web", "colour": "red", "notifier": "webhook", "state": "pending",
-                   "attempts": 2, "next_attempt_at": "2026-03-01T10:10:30Z", "last_error": "HTTP 500",
-                   "created_at": "2026-03-01T10:10:00Z", "updated_at": "2026-03-01T10:10:15Z",
+                   "attempts": 2, "next_attempt_at": "2026-03-01T10:10:30.000Z", "last_error": "HTTP 500",
+                   "created_at": "2026-03-01T10:10:00.000Z", "updated_at": "2026-03-01T10:10:15.000Z",
                    "alert": {"id": "a1", "title": "[CRITICAL] web", "groups": ["edge", "eu"]}},
                   {"alert_id": "a3", "monitor": "web", "colour": "green", "notifier": "webhook", "state": "pending",
                    "attempts": 0, "next_attempt_at": null, "last_error": null,
-                   "created_at": "2026-03-01T10:12:00Z", "updated_at": "2026-03-01T10:12:00Z",
+                   "created_at": "2026-03-01T10:12:00.000Z", "updated_at": "2026-03-01T10:12:00.000Z",
                    "alert": {"id": "a3", "title": "[CRITICAL] web", "groups": ["edge", "eu"]}}],
                  "next": null, "depth": 2}"""));
     }
@@ -368,7 +368,7 @@ abstract class HistoryRoutesContract {
             assertThat(entry.asJsonObject().getString("state")).isEqualTo("delivered");
             assertThat(entry.asJsonObject().getInt("attempts")).isEqualTo(1);
             assertThat(entry.asJsonObject().isNull("last_error")).isTrue();
-            assertThat(entry.asJsonObject().getString("updated_at")).isEqualTo("2026-03-01T10:11:05Z");
+            assertThat(entry.asJsonObject().getString("updated_at")).isEqualTo("2026-03-01T10:11:05.000Z");
         });
         assertThat(dead.getJsonArray("entries")).singleElement().satisfies(entry -> {
             assertThat(entry.asJsonObject().getString("alert_id")).isEqualTo("a4");

@@ -141,6 +141,7 @@ class ListingTest {
     }
 
     enum Expectation {
+        ALL(i -> true),
         TCP(i -> i % 3 == 1),
         FIVE(i -> i % 5 == 0),
         PREFIX(i -> i >= 100 && i < 200),
@@ -155,6 +156,111 @@ class ListingTest {
         Expectation(IntPredicate matches) {
             this.matches = matches;
         }
+    }
+
+    /** Every monitor the listing yields, following {@code next} to the end. */
+    static List<JsonObject> monitors(String filters, int limit) {
+        List<JsonObject> all = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            ApiFixture.Reply reply = api.get("/api/v1/monitors?" + filters + "&limit=" + limit
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            JsonObject page = reply.json();
+            List<JsonObject> monitors = page.getJsonArray("monitors").getValuesAs(JsonValue::asJsonObject);
+            assertThat(monitors).hasSizeLessThanOrEqualTo(limit);
+            all.addAll(monitors);
+            cursor = page.isNull("next") ? null : page.getString("next");
+            assertThat(++pages).as("pages").isLessThan(COUNT + 2);
+        } while (cursor != null);
+        return all;
+    }
+
+    private static final List<String> STAGE_ORDER = List.of("healthy", "failing", "intervening", "verifying", "incident",
+            "maintenance");
+    private static final List<String> COLOUR_ORDER = List.of("green", "gray", "cyan", "yellow", "red");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sort=name                       | ALL
+            sort=name&order=asc             | ALL
+            sort=name&order=desc            | ALL
+            order=desc                      | ALL
+            sort=type                       | ALL
+            sort=type&order=desc            | ALL
+            sort=stage&order=desc           | ALL
+            sort=colour                     | ALL
+            sort=colour&order=desc          | ALL
+            sort=last_check                 | ALL
+            sort=last_check&order=desc      | ALL
+            sort=name&order=desc&group=five | FIVE
+            sort=colour&order=desc&type=tcp | TCP
+            """)
+    void sortedPagesCoverEveryMatchOnceInOrder(String filters, Expectation expectation) {
+        boolean descending = filters.contains("order=desc");
+        String field = filters.contains("sort=") ? filters.replaceAll(".*sort=([a-z_]+).*", "$1") : "name";
+        java.util.Comparator<JsonObject> byName = java.util.Comparator.comparing(m -> m.getString("name"));
+        java.util.Comparator<JsonObject> order = switch (field) {
+            case "name" -> byName;
+            case "type" -> java.util.Comparator.<JsonObject, String>comparing(m -> m.getString("type")).thenComparing(byName);
+            case "stage" -> java.util.Comparator.<JsonObject>comparingInt(m -> STAGE_ORDER.indexOf(m.getString("stage")))
+                    .thenComparing(byName);
+            case "colour" -> java.util.Comparator.<JsonObject>comparingInt(m -> COLOUR_ORDER.indexOf(m.getString("colour")))
+                    .thenComparing(byName);
+            // never-checked monitors first; the key is the start's instant, which last_run shows
+            // (computed afresh for each page, so compared to the millisecond, checked below)
+            case "last_check" -> java.util.Comparator.<JsonObject, java.time.Instant>comparing(ListingTest::lastRun);
+            default -> throw new AssertionError(field);
+        };
+        if (descending) {
+            order = order.reversed();
+        }
+        for (int limit : new int[] {7, 1000}) {
+            List<JsonObject> listed = monitors(filters, limit);
+            List<String> names = listed.stream().map(m -> m.getString("name")).toList();
+            assertThat(names).as(filters + " limit " + limit).doesNotHaveDuplicates();
+            assertThat(new HashSet<>(names)).as(filters + " limit " + limit).isEqualTo(expected(expectation.matches));
+            if (field.equals("last_check")) {
+                // last_run is the engine's start time turned into a wall-clock instant when each page
+                // is read, so two pages may render the same start a hair apart: allow a millisecond
+                for (int i = 1; i < listed.size(); i++) {
+                    java.time.Instant before = lastRun(listed.get(i - 1));
+                    java.time.Instant after = lastRun(listed.get(i));
+                    java.time.Instant earlier = descending ? after : before;
+                    java.time.Instant later = descending ? before : after;
+                    assertThat(earlier).as(filters + " at " + i).isBeforeOrEqualTo(later.plusMillis(1));
+                }
+            } else {
+                assertThat(listed).as(filters + " limit " + limit).isSortedAccordingTo(order);
+            }
+        }
+    }
+
+    private static java.time.Instant lastRun(JsonObject monitor) {
+        return monitor.isNull("last_run") ? java.time.Instant.MIN : java.time.Instant.parse(monitor.getString("last_run"));
+    }
+
+    @Test
+    void sortedByNameDescendingTheLastNameComesFirst() {
+        List<JsonObject> first = api.get("/api/v1/monitors?sort=name&order=desc&limit=3").json()
+                .getJsonArray("monitors").getValuesAs(JsonValue::asJsonObject);
+
+        assertThat(first).extracting(m -> m.getString("name")).containsExactly(name(COUNT - 1), name(COUNT - 2),
+                name(COUNT - 3));
+    }
+
+    @Test
+    void aSortedCursorOnlyContinuesTheFiltersAndOrderItCameWith() {
+        String next = api.get("/api/v1/monitors?sort=name&limit=5").json().getString("next");
+
+        assertThat(api.get("/api/v1/monitors?sort=name&limit=5&cursor=" + next).status()).isEqualTo(200);
+        ApiFixture.Reply reordered = api.get("/api/v1/monitors?sort=name&order=desc&limit=5&cursor=" + next);
+        assertThat(reordered.status()).isEqualTo(400);
+        assertThat(reordered.error()).isEqualTo("cursor: this cursor belongs to a listing with other filters or another"
+                + " order; repeat the filters, sort and order it came with");
+        assertThat(api.get("/api/v1/monitors?sort=type&limit=5&cursor=" + next).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/monitors?limit=5&cursor=" + next).status()).isEqualTo(400);
     }
 
     @Test
@@ -178,7 +284,10 @@ class ListingTest {
             cursor=bm90LWEtY3Vyc29y | cursor | cursor: not a cursor this server issued; pass the "next" value of the previous page
             cursor=%25%25     | cursor | cursor: not a cursor this server issued; pass the "next" value of the previous page
             colour=blue       | colour | colour: unknown colour "blue"; expected one of yellow, red, cyan, green, gray
-            stages=healthy    | stages | stages: unknown parameter; accepted: colour, cursor, group, limit, notify_group, prefix, search, stage, type
+            stages=healthy    | stages | stages: unknown parameter; accepted: colour, cursor, group, limit, notify_group, order, prefix, search, sort, stage, type
+            sort=size         | sort   | sort: unknown sort "size"; expected one of name, colour, stage, last_check, type
+            order=up          | order  | order: unknown order "up"; expected one of asc, desc
+            sort=name&cursor=bm90LWEtY3Vyc29y | cursor | cursor: not a cursor this server issued; pass the "next" value of the previous page
             type=a&type=b     | type   | type: given more than once
             """)
     void badParametersAreRefusedNamingTheParameter(String query, String path, String error) {

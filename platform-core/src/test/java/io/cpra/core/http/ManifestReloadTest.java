@@ -74,10 +74,10 @@ class ManifestReloadTest {
         assertThat(b.getString("stage")).isEqualTo("incident");
         assertThat(b.getInt("consecutive_failures")).isEqualTo(1);
         assertThat(api.get("/api/v1/monitors/a").json().getBoolean("paused")).isTrue();
-        assertThat(api.get("/api/v1/monitors/c").json().getString("interval")).isEqualTo("20s");
+        assertThat(api.get("/api/v1/monitors/c").json().getInt("interval_ms")).isEqualTo(20_000);
         assertThat(api.get("/api/v1/monitors/c").json().getString("next_due")).isNotEqualTo(cDue);
         assertThat(api.get("/api/v1/monitors/d").json().getJsonObject("definition").getJsonObject("pulse")
-                .getString("interval")).isEqualTo("5s");
+                .getString("interval")).as("a definition keeps the manifest's syntax").isEqualTo("5s");
 
         manifest(flag("a", "10s", true));
         JsonObject third = reload().json();

@@ -74,7 +74,7 @@ class MonitorChangesTest {
         assertThat(detail.getString("name")).isEqualTo("shop");
         assertThat(detail.getString("origin")).isEqualTo("api");
         assertThat(detail.getString("type")).isEqualTo("flag");
-        assertThat(detail.getString("interval")).isEqualTo("30s");
+        assertThat(detail.getInt("interval_ms")).isEqualTo(30_000);
         JsonObject pulse = detail.getJsonObject("definition").getJsonObject("pulse");
         assertThat(pulse.getString("type")).isEqualTo("flag");
         assertThat(pulse.getString("timeout")).isEqualTo("2s");
@@ -162,7 +162,7 @@ class MonitorChangesTest {
 
         ApiFixture.Reply replaced = send("PUT", "/api/v1/monitors/shop", FLAG.replace("30s", "45s"));
         assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
-        assertThat(replaced.json().getString("interval")).isEqualTo("45s");
+        assertThat(replaced.json().getInt("interval_ms")).isEqualTo(45_000);
         assertThat(stored().get("shop").definition()).contains("\"interval\":\"45s\"");
 
         ApiFixture.Reply fresh = send("PUT", "/api/v1/monitors/cart", """

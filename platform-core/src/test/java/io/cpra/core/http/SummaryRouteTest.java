@@ -50,13 +50,13 @@ class SummaryRouteTest {
                 "abandoned", "need", "room", "limited_by", "lateness");
         assertThat(pulse.getString("limited_by")).isEqualTo("demand");
         JsonObject pipeline = summary.getJsonObject("pulse_pipeline");
-        assertThat(pipeline.keySet()).containsExactlyInAnyOrder("state", "waiting", "oldest_waiting", "overdue_monitors",
+        assertThat(pipeline.keySet()).containsExactlyInAnyOrder("state", "waiting", "oldest_waiting_ms", "overdue_monitors",
                 "destinations_sharing");
         assertThat(pipeline.getString("state")).isEqualTo("keeping_up");
         assertThat(pipeline.getInt("overdue_monitors")).isZero();
         assertThat(summary.getJsonObject("engine").getInt("faults")).isZero();
         assertThat(pulse.getInt("completed")).isEqualTo(1);
         assertThat(pulse.getInt("limit")).isPositive();
-        assertThat(pulse.getJsonObject("lateness").keySet()).containsExactly("p50", "p99", "max");
+        assertThat(pulse.getJsonObject("lateness").keySet()).containsExactly("p50_ms", "p99_ms", "max_ms");
     }
 }

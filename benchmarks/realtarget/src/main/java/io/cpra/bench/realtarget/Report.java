@@ -88,7 +88,7 @@ final class Report {
     /** /proc, cpra's counters and view, sockets: everything the window measured but the log. */
     void measured(Window.Measured m, long groundChecks) {
         double seconds = m.seconds();
-        double cpraChecks = m.delta("cpra_checks_total");
+        double cpraChecks = m.deltaSum("cpra_checks_total");
         double perCheck = cpraChecks > 0 ? m.cpraCpu() / cpraChecks * 1e6 : Double.NaN;
         Sampler.Extremes x = m.extremes();
         JsonObject pulse = Sampler.pulsePool(m.summary());
@@ -105,26 +105,25 @@ final class Report {
         JsonObjectBuilder outcomes = Json.createObjectBuilder();
         for (String type : new String[] {"http", "tcp"}) {
             for (String status : statuses) {
-                double count = m.delta("cpra_checks_by_type_total{status=\"" + status + "\",type=\"" + type + "\"}");
+                double count = m.deltaSum("cpra_checks_total", "status=\"" + status + "\"", "type=\"" + type + "\"");
                 if (count != 0) {
                     byOutcome.append(String.format(Locale.ROOT, " %s %s %,.0f;", type, status, count));
                 }
                 outcomes.add(type + "_" + status, (long) count);
             }
         }
+        double failed = cpraChecks - m.deltaSum("cpra_checks_total", "status=\"ok\"");
         line("cpra's counters in the window: due %,.0f, finished %,.0f (log: %,d), failed %,.0f, overruns %,.0f, "
                         + "skipped %,.0f, deferrals %,.0f, abandoned %,.0f", m.delta("cpra_due_checks_total"), cpraChecks,
-                groundChecks, m.delta("cpra_failed_checks_total"), m.delta("cpra_overruns_total"),
+                groundChecks, failed, m.delta("cpra_overruns_total"),
                 m.delta("cpra_skipped_checks_total"), m.delta("cpra_pool_deferrals_total{pool=\"pulse\"}"),
                 m.delta("cpra_pool_abandoned_calls_total{pool=\"pulse\"}"));
         line("cpra's outcomes in the window:%s", byOutcome.length() == 0 ? " none" : byOutcome);
         line("cpra's pulse pool: limit %d at the end (%d..%d sampled), in flight %d at the end (max %d), queue %d "
-                        + "(max %d); start lateness over its last second p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                        + "(max %d); start lateness over the window p50 ≤ %.0f ms, p99 ≤ %.0f ms, p99.9 ≤ %.0f ms (histogram bounds)",
                 pulse.getInt("limit"), x.limitMin(), x.limitMax(), pulse.getInt("in_flight"), x.inFlightMax(),
                 pulse.getInt("queue_depth"), x.queueMax(),
-                m.after().get("cpra_pool_start_lateness_p50_seconds{pool=\"pulse\"}") * 1000,
-                m.after().get("cpra_pool_start_lateness_p99_seconds{pool=\"pulse\"}") * 1000,
-                m.after().get("cpra_pool_start_lateness_max_seconds{pool=\"pulse\"}") * 1000);
+                m.latenessQuantile(0.5) * 1000, m.latenessQuantile(0.99) * 1000, m.latenessQuantile(0.999) * 1000);
         line("sockets: connections to the targets %d at the end (max %d); TIME-WAIT %d at the end (max %d "
                         + "machine-wide, max %d on target ports); %d samples, %d summaries unanswered",
                 m.socketsEnd().toTargets(), x.connectionsMax(), m.socketsEnd().timeWait(), x.timeWaitMax(),
@@ -136,7 +135,7 @@ final class Report {
                 .add("nginx", Json.createObjectBuilder().add("cpu_s", m.nginxCpu()).add("rss_end_bytes", m.nginxRss()))
                 .add("cpra_view", Json.createObjectBuilder().add("due", (long) m.delta("cpra_due_checks_total"))
                         .add("finished", (long) cpraChecks).add("logged", groundChecks)
-                        .add("failed", (long) m.delta("cpra_failed_checks_total"))
+                        .add("failed", (long) failed)
                         .add("overruns", (long) m.delta("cpra_overruns_total"))
                         .add("skipped", (long) m.delta("cpra_skipped_checks_total"))
                         .add("deferrals", (long) m.delta("cpra_pool_deferrals_total{pool=\"pulse\"}"))
@@ -145,8 +144,8 @@ final class Report {
                         .add("limit_end", pulse.getInt("limit")).add("limit_min", x.limitMin())
                         .add("limit_max", x.limitMax()).add("in_flight_max", x.inFlightMax())
                         .add("queue_max", x.queueMax())
-                        .add("lateness_p99_s", m.after().get("cpra_pool_start_lateness_p99_seconds{pool=\"pulse\"}"))
-                        .add("lateness_max_s", m.after().get("cpra_pool_start_lateness_max_seconds{pool=\"pulse\"}")))
+                        .add("lateness_p99_le_s", finite(m.latenessQuantile(0.99)))
+                        .add("lateness_p999_le_s", finite(m.latenessQuantile(0.999))))
                 .add("sockets", Json.createObjectBuilder().add("connections_end", m.socketsEnd().toTargets())
                         .add("connections_max", x.connectionsMax()).add("time_wait_end", m.socketsEnd().timeWait())
                         .add("time_wait_max", x.timeWaitMax()).add("time_wait_targets_max", x.timeWaitTargetsMax()));
@@ -268,6 +267,11 @@ final class Report {
 
     static String format(java.time.Duration duration) {
         return io.cpra.plugin.api.Durations.format(duration);
+    }
+
+    /** A histogram bound as JSON allows it: -1 when nothing was counted or past the last finite bound. */
+    private static double finite(double value) {
+        return Double.isFinite(value) ? value : -1;
     }
 
     private static double round(double value) {

@@ -60,7 +60,7 @@ final class Verdicts {
                         String.format(Locale.ROOT, "%,d other statuses", non200));
             }
             case SLOW -> {
-                double closedChecks = nonOk(m, "tcp") + m.delta("cpra_checks_by_type_total{status=\"ok\",type=\"tcp\"}");
+                double closedChecks = nonOk(m, "tcp") + m.deltaSum("cpra_checks_total", "status=\"ok\"", "type=\"tcp\"");
                 double asked = plan.group(Target.TCP_CLOSED).rate() * m.seconds();
                 report.verdict("closed-port monitors checked every interval (cpra's count: nothing logs a refused port)",
                         closedChecks >= 0.99 * asked, String.format(Locale.ROOT, "%,.0f of %,.0f due", closedChecks, asked));
@@ -72,7 +72,7 @@ final class Verdicts {
                         "%,d never red; max %.2f s", events.neverRed(), max));
             }
             case TCP -> {
-                double closedChecks = m.delta("cpra_checks_by_type_total{status=\"critical\",type=\"tcp\"}");
+                double closedChecks = m.deltaSum("cpra_checks_total", "status=\"critical\"", "type=\"tcp\"");
                 double asked = plan.group(Target.TCP_CLOSED).rate() * m.seconds();
                 report.verdict("closed-port monitors checked every interval (cpra's count of failed tcp checks)",
                         closedChecks >= 0.99 * asked, String.format(Locale.ROOT, "%,.0f of %,.0f due", closedChecks, asked));
@@ -100,8 +100,8 @@ final class Verdicts {
 
     /** @return the window's critical and unknown outcomes of a pulse type */
     static double nonOk(Window.Measured m, String type) {
-        return m.delta("cpra_checks_by_type_total{status=\"critical\",type=\"" + type + "\"}")
-                + m.delta("cpra_checks_by_type_total{status=\"unknown\",type=\"" + type + "\"}");
+        return m.deltaSum("cpra_checks_total", "status=\"critical\"", "type=\"" + type + "\"")
+                + m.deltaSum("cpra_checks_total", "status=\"unknown\"", "type=\"" + type + "\"");
     }
 
     /** @return the run's critical and unknown outcomes (since cpra started) of pulse types that only check healthy targets */
@@ -109,8 +109,8 @@ final class Verdicts {
         double total = 0;
         for (String type : new String[] {"http", "tcp"}) {
             if (healthyOnly(plan, type)) {
-                total += metrics.get("cpra_checks_by_type_total{status=\"critical\",type=\"" + type + "\"}")
-                        + metrics.get("cpra_checks_by_type_total{status=\"unknown\",type=\"" + type + "\"}");
+                total += metrics.sum("cpra_checks_total", "status=\"critical\"", "type=\"" + type + "\"")
+                        + metrics.sum("cpra_checks_total", "status=\"unknown\"", "type=\"" + type + "\"");
             }
         }
         return total;

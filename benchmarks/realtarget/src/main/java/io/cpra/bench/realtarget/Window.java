@@ -94,5 +94,15 @@ final class Window {
         double delta(String series) {
             return after.since(before, series);
         }
+
+        /** @return how much every series of a counter with these labels grew in the window, summed */
+        double deltaSum(String name, String... labels) {
+            return after.sumSince(before, name, labels);
+        }
+
+        /** @return a quantile of the pulse pool's start lateness over the window, in seconds ({@code NaN} if none) */
+        double latenessQuantile(double quantile) {
+            return after.quantileSince(before, "cpra_pool_start_lateness_seconds", quantile, "pool=\"pulse\"");
+        }
     }
 }

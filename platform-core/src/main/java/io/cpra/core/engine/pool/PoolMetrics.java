@@ -4,7 +4,10 @@ import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -21,16 +24,19 @@ import java.util.function.ToDoubleFunction;
  *       descriptors and heap allow</td></tr>
  *   <tr><td>{@code cpra_pool_limited_by{reason}}</td><td>gauge</td><td>1 for the reason in force
  *       ({@link ConcurrencyModel.Reason})</td></tr>
- *   <tr><td>{@code cpra_pool_arrivals_per_second}</td><td>gauge</td><td>jobs accepted per second, last window</td></tr>
+ *   <tr><td>{@code cpra_pool_arrivals_total}</td><td>counter</td><td>jobs accepted into the queue</td></tr>
  *   <tr><td>{@code cpra_pool_service_time_mean_seconds}</td><td>gauge</td><td>mean call time, last window</td></tr>
- *   <tr><td>{@code cpra_pool_start_lateness_p50_seconds}, {@code _p99_}, {@code _p999_}, {@code _max_}</td>
- *       <td>gauge</td><td>start minus due time, last window</td></tr>
+ *   <tr><td>{@code cpra_pool_start_lateness_seconds}</td><td>histogram</td><td>start minus due time of
+ *       each call ({@code _bucket}, {@code _sum}, {@code _count}; {@code _max} beside it)</td></tr>
  *   <tr><td>{@code cpra_pool_calls_total}</td><td>counter</td><td>calls finished or abandoned</td></tr>
  *   <tr><td>{@code cpra_pool_deferrals_total}</td><td>counter</td><td>jobs that found the queue full</td></tr>
  *   <tr><td>{@code cpra_pool_abandoned_calls_total}</td><td>counter</td><td>calls abandoned past their deadline</td></tr>
  * </table>
  */
 public final class PoolMetrics {
+
+    /** Upper bounds of the lateness histogram's buckets in seconds: from a millisecond to ten seconds. */
+    static final double[] LATENESS_BUCKETS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
     private PoolMetrics() {
     }
@@ -57,15 +63,22 @@ public final class PoolMetrics {
                             Tag.create("reason", reason.name().toLowerCase(java.util.Locale.ROOT))),
                     pool, p -> p.lastDecision().reason() == reason ? 1 : 0);
         }
-        gauge(registry, "cpra_pool_arrivals_per_second", "Jobs accepted per second over the last window", tags, pool,
-                p -> p.lastSample().arrivalsPerSecond());
+        registry.getOrCreate(FunctionalCounter.builder("cpra_pool_arrivals", pool, WorkerPool::arrivals)
+                .description("Jobs accepted into the pool's queue").tags(tags));
         gauge(registry, "cpra_pool_service_time_mean_seconds", "Mean plugin call time over the last window", tags, pool,
                 p -> p.lastSample().serviceMeanNanos() / 1e9);
-        // gauges per percentile rather than a "quantile" label, which Prometheus reserves for summaries
-        lateness(registry, "p50", 0.5, tags, pool);
-        lateness(registry, "p99", 0.99, tags, pool);
-        lateness(registry, "p999", 0.999, tags, pool);
-        lateness(registry, "max", 1.0, tags, pool);
+        // a timer, not a distribution summary: a summary's histogram rounds each value up to a whole unit
+        Timer lateness = registry.getOrCreate(Timer.builder("cpra_pool_start_lateness")
+                .baseUnit("seconds")
+                .description("How long after their due time calls started")
+                .buckets(Arrays.stream(LATENESS_BUCKETS).mapToObj(s -> Duration.ofNanos(Math.round(s * 1e9)))
+                        .toArray(Duration[]::new))
+                // no client-side quantiles: Helidon would add them as a "quantile" label, which
+                // Prometheus allows on summaries only; quantiles come from the buckets
+                .percentiles(new double[0])
+                .publishPercentileHistogram(false)
+                .tags(tags));
+        pool.latenessWindows(window -> LatenessExport.record(window, lateness));
         registry.getOrCreate(FunctionalCounter.builder("cpra_pool_calls", pool, WorkerPool::completedCalls)
                 .description("Plugin calls finished or abandoned").tags(tags));
         registry.getOrCreate(FunctionalCounter.builder("cpra_pool_deferrals", pool, WorkerPool::deferrals)
@@ -89,12 +102,6 @@ public final class PoolMetrics {
                 .description("This process's CPU time over the last window, as a share of all processors"));
         registry.getOrCreate(Gauge.builder("cpra_gc_share", pressure, p -> p.latest().gcShare())
                 .description("Share of the last window spent in garbage collection"));
-    }
-
-    private static void lateness(MeterRegistry registry, String which, double quantile, List<Tag> tags, WorkerPool pool) {
-        gauge(registry, "cpra_pool_start_lateness_" + which + "_seconds",
-                "How long after their due time calls started, over the last window: " + which, tags, pool,
-                p -> p.lastLateness().percentile(quantile) / 1e9);
     }
 
     private static void gauge(MeterRegistry registry, String name, String description, List<Tag> tags,

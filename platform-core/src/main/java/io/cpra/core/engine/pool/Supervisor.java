@@ -34,6 +34,8 @@ final class Supervisor {
     private volatile LoadSample lastSample = new LoadSample(1, 0, 1, 0, 0, 0, 0, 0);
     private LatenessHistogram.Snapshot latenessAtWindowStart;
     private volatile LatenessHistogram.Snapshot lastLateness;
+    /** Set from the metrics wiring, read here each window. */
+    volatile java.util.function.Consumer<LatenessHistogram.Snapshot> latenessSink = window -> { };
 
     private volatile ConcurrencyModel.Decision lastDecision;
 
@@ -144,6 +146,7 @@ final class Supervisor {
         LatenessHistogram.Snapshot lateness = pool.lateness.snapshot();
         lastLateness = lateness.since(latenessAtWindowStart);
         latenessAtWindowStart = lateness;
+        latenessSink.accept(lastLateness);
         PressureSample pressed = pressure == null ? PressureSample.CALM : pressure.latest();
         ConcurrencyModel.Decision decision = model.next(pool.limit(), pool.inFlight(), sample, pool.demand(), pressed);
         lastDecision = decision;

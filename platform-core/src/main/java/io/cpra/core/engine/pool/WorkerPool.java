@@ -250,6 +250,25 @@ public final class WorkerPool {
     }
 
     /**
+     * Jobs accepted into the queue since start.
+     *
+     * @return the count
+     */
+    public long arrivals() {
+        return arrivals.getAcquire();
+    }
+
+    /**
+     * Where the supervisor hands each window's start lateness once the window closes, such as
+     * a metrics histogram; replaces the one given before. Called on the supervisor thread.
+     *
+     * @param sink receives the distribution of the calls that started in the window
+     */
+    public void latenessWindows(java.util.function.Consumer<LatenessHistogram.Snapshot> sink) {
+        supervisor.latenessSink = java.util.Objects.requireNonNull(sink, "sink");
+    }
+
+    /**
      * Calls finished or abandoned since start.
      *
      * @return the count

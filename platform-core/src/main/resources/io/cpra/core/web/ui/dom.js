@@ -81,21 +81,6 @@ function span(seconds) {
   return Math.round(seconds / 86400) + ' d';
 }
 
-/** "12ms300us" (the API's durations) as milliseconds. */
-export function millis(duration) {
-  if (!duration) {
-    return null;
-  }
-  const units = { h: 3600000, m: 60000, s: 1000, ms: 1, us: 0.001, ns: 0.000001 };
-  let total = 0;
-  const re = /(\d+(?:\.\d+)?)(ms|us|ns|h|m|s|d)/g;
-  let match;
-  while ((match = re.exec(duration)) !== null) {
-    total += parseFloat(match[1]) * (match[2] === 'd' ? 86400000 : units[match[2]]);
-  }
-  return total;
-}
-
 export function formatMillis(ms) {
   if (ms === null || ms === undefined) return '—';
   if (ms < 1) return '<1 ms';

@@ -1,7 +1,7 @@
 // One monitor's page: state, definition, last outcomes, uptime per window, response time,
 // incidents with their timelines, and the operator's actions when a token is set.
 import { get, seg, query, token, ApiError } from './api.js';
-import { h, clear, colourChip, when, ago, millis, formatMillis } from './dom.js';
+import { h, clear, colourChip, when, ago, formatMillis } from './dom.js';
 import { actions, incidentRow } from './views.js';
 import { latencyChart, uptimeBars } from './chart.js';
 
@@ -26,7 +26,7 @@ export async function monitor(root, name) {
       token() ? h('p', {}, actions(mon, renderHead)) : h('p', { class: 'muted' }, 'Read-only: enter the API token to pause, resume, run or put in maintenance.'),
       h('dl', { class: 'facts' },
         h('dt', {}, 'Type'), h('dd', {}, mon.type),
-        h('dt', {}, 'Interval'), h('dd', {}, mon.interval),
+        h('dt', {}, 'Interval'), h('dd', {}, formatInterval(mon.interval_ms)),
         h('dt', {}, 'Groups'), h('dd', {}, mon.groups.join(', ') || '—'),
         h('dt', {}, 'Last run'), h('dd', {}, ago(mon.last_run)),
         h('dt', {}, 'Next due'), h('dd', {}, mon.paused ? 'paused' : ago(mon.next_due)),
@@ -45,13 +45,13 @@ export async function monitor(root, name) {
       recent.append(h('p', { class: 'muted' }, 'No checks yet.'));
       return;
     }
-    const points = outcomes.map((o) => ({ t: new Date(o.at), ms: millis(o.latency) || 0, failed: o.status !== 'ok' && o.status !== 'healthy' }));
+    const points = outcomes.map((o) => ({ t: new Date(o.at), ms: o.latency_ms || 0, failed: o.status !== 'ok' && o.status !== 'healthy' }));
     recent.append(h('div', { class: 'chart-wrap', id: 'recent-chart' }, latencyChart(points, 'response time of the last checks')),
       h('div', { class: 'table-wrap' }, h('table', { class: 'compact' },
         h('thead', {}, h('tr', {}, ['At', 'Status', 'Latency', 'Message'].map((t) => h('th', {}, t)))),
         h('tbody', {}, [...outcomes].reverse().map((o) => h('tr', {}, h('td', {}, when(o.at)),
           h('td', {}, o.status === 'ok' || o.status === 'healthy' ? colourChip('green', o.status) : colourChip('red', o.status)),
-          h('td', {}, formatMillis(millis(o.latency))), h('td', { class: 'cause' }, o.message || '')))))));
+          h('td', {}, formatMillis(o.latency_ms)), h('td', { class: 'cause' }, o.message || '')))))));
   };
   renderRecent(m);
   const history = h('section', { class: 'panel', id: 'history' }, h('h2', {}, 'Uptime and response time'), h('p', { class: 'muted' }, 'Loading…'));
@@ -108,4 +108,13 @@ async function renderHistory(panel, name) {
       ? 'No history yet: this server does not record check history.' : 'History unavailable: ' + e.message));
   }
   clear(panel).append(h('h2', {}, 'Uptime and response time'), body);
+}
+
+/** An interval in milliseconds as an operator writes it: 5 s, 2 min, 1 h. */
+function formatInterval(ms) {
+  if (ms === null || ms === undefined) return '—';
+  if (ms % 3600000 === 0) return ms / 3600000 + ' h';
+  if (ms % 60000 === 0) return ms / 60000 + ' min';
+  if (ms % 1000 === 0) return ms / 1000 + ' s';
+  return ms + ' ms';
 }

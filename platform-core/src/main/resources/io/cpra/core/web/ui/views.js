@@ -1,7 +1,7 @@
 // The overview, the monitors listing, incidents and the event stream. Each view renders into
 // the main element and returns a handler for live events (or nothing).
 import { get, post, del, seg, query, token } from './api.js';
-import { h, clear, colourChip, COLOURS, STAGES, when, ago, millis, formatMillis, notice } from './dom.js';
+import { h, clear, colourChip, COLOURS, STAGES, when, ago, formatMillis, notice } from './dom.js';
 
 const PAGE = 50;
 
@@ -29,7 +29,7 @@ export async function overview(root) {
     clear(pipes).append(h('caption', {}, 'Pipelines'),
       h('thead', {}, h('tr', {}, h('th', {}, 'pool'), h('th', {}, 'queued'), h('th', {}, 'in flight / limit'), h('th', {}, 'p99 lateness'))),
       h('tbody', {}, s.pools.map((p) => h('tr', {}, h('td', {}, p.name), h('td', {}, String(p.queue_depth)),
-        h('td', {}, p.in_flight + ' / ' + p.limit), h('td', {}, formatMillis(millis(p.lateness.p99))))))),
+        h('td', {}, p.in_flight + ' / ' + p.limit), h('td', {}, formatMillis(p.lateness.p99_ms)))))),
     clear(facts).append(
       h('dt', {}, 'Monitors'), h('dd', {}, String(s.monitors)),
       h('dt', {}, 'Pulse pipeline'), h('dd', { class: s.pulse_pipeline.state === 'keeping_up' ? '' : 'warn' }, s.pulse_pipeline.state.replaceAll('_', ' ')),
@@ -86,6 +86,7 @@ export async function monitors(root, params) {
   const filters = {
     search: params.get('search') || '', colour: params.get('colour') || '', stage: params.get('stage') || '',
     group: params.get('group') || '', type: params.get('type') || '',
+    sort: params.get('sort') || '', order: params.get('order') || '',
   };
   const cursors = params.get('cursor') ? [params.get('cursor')] : [null];
   const form = h('form', { class: 'filters', id: 'filters' },
@@ -94,6 +95,11 @@ export async function monitors(root, params) {
     select('stage', ['', ...STAGES], filters.stage, 'any stage'),
     h('input', { name: 'group', placeholder: 'group', value: filters.group, 'aria-label': 'group' }),
     h('input', { name: 'type', placeholder: 'type', value: filters.type, 'aria-label': 'type' }),
+    // the same server-side sort as the column headers, for phone widths where the table has none
+    h('select', { name: 'sort', 'aria-label': 'sort by' }, ['', ...Object.values(SORTS)].map((v) =>
+      h('option', { value: v, selected: v === filters.sort }, v ? 'sort: ' + v.replace('_', ' ') : 'loaded order'))),
+    h('select', { name: 'order', 'aria-label': 'order' }, ['', 'desc'].map((v) =>
+      h('option', { value: v, selected: v === filters.order || (!v && filters.order === 'asc') }, v ? 'descending' : 'ascending'))),
     h('button', { type: 'submit' }, 'Filter'));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -105,7 +111,7 @@ export async function monitors(root, params) {
   const body = h('tbody', { id: 'monitor-rows' });
   const table = h('table', { class: 'monitors' }, h('thead', {}, h('tr', {},
     ['Name', 'Colour', 'Stage', 'Type', 'Groups', 'Last check', 'Last run', token() ? 'Actions' : null]
-      .filter(Boolean).map((t) => h('th', {}, t)))), body);
+      .filter(Boolean).map((t) => sortHeader(t, filters)))), body);
   const pager = h('div', { class: 'pager' });
   clear(root).append(h('h1', {}, 'Monitors'), form, h('div', { class: 'table-wrap' }, table), pager);
   const rows = new Map();
@@ -139,12 +145,37 @@ export async function monitors(root, params) {
   };
 }
 
+/** The server-side sort behind each sortable column: "Last run" is when the last check started. */
+const SORTS = { Name: 'name', Colour: 'colour', Stage: 'stage', Type: 'type', 'Last run': 'last_check' };
+
+/**
+ * A column header; a sortable one is a button that sorts the listing on the server by that
+ * column, ascending first, and reverses the order when clicked again. The order shows as an
+ * arrow and in aria-sort, so it does not rest on the colour alone.
+ */
+function sortHeader(label, filters) {
+  const field = SORTS[label];
+  if (!field) return h('th', {}, label);
+  const current = (filters.sort || (filters.order ? 'name' : '')) === field;
+  const descending = current && filters.order === 'desc';
+  const click = () => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(filters)) if (v && k !== 'sort' && k !== 'order') q.set(k, v);
+    q.set('sort', field);
+    q.set('order', current && !descending ? 'desc' : 'asc');
+    location.hash = '#/monitors?' + q;
+  };
+  return h('th', { 'aria-sort': current ? (descending ? 'descending' : 'ascending') : 'none' },
+    h('button', { type: 'button', class: 'sort' + (current ? ' on' : ''), dataset: { sort: field }, onclick: click,
+      title: 'Sort by ' + label.toLowerCase() }, label + (current ? (descending ? ' ▼' : ' ▲') : '')));
+}
+
 function select(name, values, current, any) {
   return h('select', { name, 'aria-label': name }, values.map((v) => h('option', { value: v, selected: v === current }, v || any)));
 }
 
 export function monitorRow(m) {
-  const latency = m.last_check ? formatMillis(millis(m.last_check.latency)) + ' · ' + m.last_check.status : '—';
+  const latency = m.last_check ? formatMillis(m.last_check.latency_ms) + ' · ' + m.last_check.status : '—';
   const row = h('tr', { dataset: { monitor: m.name, colour: m.colour, stage: m.stage } },
     h('td', { 'data-label': 'Name' }, h('a', { href: '#/monitor/' + seg(m.name) }, m.name)),
     h('td', { 'data-label': 'Colour' }, colourChip(m.colour)),
