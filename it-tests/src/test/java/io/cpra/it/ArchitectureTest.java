@@ -33,6 +33,7 @@ class ArchitectureTest {
         assertThat(classes.containPackage("io.cpra.plugins.examplecheck")).isTrue();
         assertThat(classes.containPackage("io.cpra.plugins.http")).isTrue();
         assertThat(classes.containPackage("io.cpra.core.engine.lifecycle")).isTrue();
+        assertThat(classes.containPackage("io.cpra.core.engine.budget")).isTrue();
         assertThat(classes.containPackage("io.cpra.core.web")).isTrue();
         assertThat(classes.containPackage("io.cpra.core.series")).isTrue();
         assertThat(classes.containPackage("io.cpra.testing.postgres")).isTrue();
@@ -162,6 +163,16 @@ class ArchitectureTest {
         classes().that().resideInAPackage("io.cpra.core.engine.lifecycle..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "java.lang..", "java.util..", "io.cpra.core.engine.lifecycle..")
+                .check(classes);
+    }
+
+    @Test
+    void interventionBudgetsArePureJava() {
+        // the accounting that keeps budgets from being exceeded is a pure function of its calls and the
+        // time passed in: no clock, thread or engine state, so its property tests prove the invariant
+        classes().that().resideInAPackage("io.cpra.core.engine.budget..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java.lang..", "java.util..", "io.cpra.core.engine.budget..")
                 .check(classes);
     }
 

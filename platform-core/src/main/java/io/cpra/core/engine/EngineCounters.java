@@ -16,6 +16,8 @@ final class EngineCounters {
     final Counter deadLetters = new Counter();
     final Counter incidentsOpened = new Counter();
     final Counter incidentsClosed = new Counter();
+    /** Intervention attempts that found their budget full and had to wait. */
+    final Counter interventionsHeld = new Counter();
     /** Items (a command, a result, a timer, a step) that threw inside the engine's fault barrier. */
     final Counter faults = new Counter();
     /** Ticks in which results waited because the journal was congested. */

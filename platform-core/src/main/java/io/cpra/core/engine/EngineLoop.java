@@ -76,6 +76,7 @@ final class EngineLoop implements Runnable {
     private final Backlog interventions;
     final Outbox outbox;
     final Reactions reactions;
+    final Budgets budgets;
     final Roster roster;
     final Reads reads;
     private final MinuteCounts minutes;
@@ -115,12 +116,14 @@ final class EngineLoop implements Runnable {
         this.interventions = new Backlog(interventionPool);
         this.outbox = new Outbox(new Backlog(codes), settings.delivery(), settings.codeTimeout().toNanos(), tick, wall,
                 events, counters, deliveryCounts, leases);
+        Dependencies dependencies = new Dependencies(store, names);
+        this.budgets = new Budgets();
         this.reactions = new Reactions(store, tick, wall, events, ids, counters, stageCounts, checkCounts, recent,
-                minutes, incidents, windows, timers, interventions, outbox, leases, admission);
+                minutes, incidents, windows, timers, interventions, outbox, leases, admission, dependencies, budgets);
         this.roster = new Roster(store, wheel, names, stageCounts, recent, incidents, windows, timers, admission,
-                reactions, leases, tick, wall);
+                reactions, leases, tick, wall, dependencies);
         this.reads = new Reads(store, wheel, names, windows, recent, stageCounts, incidents, counters, admission, pools,
-                tick, wall);
+                tick, wall, budgets);
     }
 
     @Override
@@ -187,6 +190,7 @@ final class EngineLoop implements Runnable {
             }
             try {
                 work += timers.fire(now, this::fireTimer, TIMER_BUDGET);
+                work += reactions.admitHeld();
                 work += outbox.fireRetries(TIMER_BUDGET);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 fault("firing timers", e);

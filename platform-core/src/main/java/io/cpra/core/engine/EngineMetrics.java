@@ -60,6 +60,8 @@ public final class EngineMetrics {
         EngineCounters c = engine.counters();
         counter(registry, "cpra_due_checks", "Pulse checks that came due", c, x -> x.dueChecks.get());
         // checks finished and failed are cpra_checks_total summed over its labels: one counter, not three
+        counter(registry, "cpra_interventions_held", "Intervention attempts that waited for room in their budget", c,
+                x -> x.interventionsHeld.get());
         counter(registry, "cpra_overruns", "Due checks skipped because the previous one was still running", c,
                 x -> x.overruns.get());
         counter(registry, "cpra_skipped_checks", "Due checks skipped because the engine fell a whole interval behind", c,
@@ -90,7 +92,7 @@ public final class EngineMetrics {
             registry.getOrCreate(Gauge.builder("cpra_monitors", stages, s -> s.get(stage))
                     .description("Monitors loaded, by lifecycle stage and the colour it shows")
                     .tags(List.of(Tag.create("stage", stage.name().toLowerCase(Locale.ROOT)),
-                            Tag.create("colour", stage.colour().name().toLowerCase(Locale.ROOT)))));
+                            Tag.create("colour", stage.colourName()))));
         }
     }
 

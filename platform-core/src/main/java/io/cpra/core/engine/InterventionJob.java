@@ -1,10 +1,13 @@
 package io.cpra.core.engine;
 
+import io.cpra.core.engine.budget.BudgetLimits;
 import io.cpra.core.engine.pool.Job;
 import io.cpra.plugin.api.Deadline;
 import io.cpra.plugin.api.Intervention;
 import io.cpra.plugin.api.InterventionOutcome;
 import io.cpra.plugin.api.InterventionRequest;
+
+import java.util.List;
 
 /**
  * One intervention attempt; its outcome is an {@link InterventionOutcome}. Tagged with the
@@ -20,6 +23,8 @@ final class InterventionJob extends Job {
     private final InterventionRequest request;
     /** Set by the worker or supervisor before the job is posted back; read by the engine after. */
     boolean timedOut;
+    /** The budgets whose places the attempt took, to give back when it ends; engine thread only. */
+    List<BudgetLimits> budgets = List.of();
 
     InterventionJob(long handle, int incidentSeq, Intervention intervention, InterventionRequest request,
                     long dueNanos, long timeoutNanos) {

@@ -1,7 +1,9 @@
 package io.cpra.core.engine;
 
+import io.cpra.core.engine.budget.BudgetLimits;
 import io.cpra.plugin.api.Intervention;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,13 +13,28 @@ import java.util.Objects;
  * @param intervention the prepared instance
  * @param timeoutNanos deadline of one attempt, positive
  * @param maxAttempts  attempts per incident, at least 1
+ * @param budgets      the intervention budgets an attempt needs room in ({@code intervention.budgets})
  */
-public record InterventionSpec(String type, Intervention intervention, long timeoutNanos, int maxAttempts) {
+public record InterventionSpec(String type, Intervention intervention, long timeoutNanos, int maxAttempts,
+                               List<BudgetLimits> budgets) {
+
+    /**
+     * A remediation held by no budget.
+     *
+     * @param type         the plugin's type
+     * @param intervention the prepared instance
+     * @param timeoutNanos deadline of one attempt
+     * @param maxAttempts  attempts per incident
+     */
+    public InterventionSpec(String type, Intervention intervention, long timeoutNanos, int maxAttempts) {
+        this(type, intervention, timeoutNanos, maxAttempts, List.of());
+    }
 
     /** Checks the ranges. */
     public InterventionSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(intervention, "intervention");
+        budgets = List.copyOf(budgets);
         if (timeoutNanos <= 0 || maxAttempts < 1) {
             throw new IllegalArgumentException("need a positive timeout and at least one attempt");
         }

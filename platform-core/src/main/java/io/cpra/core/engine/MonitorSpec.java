@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param intervention  the remediation, or {@code null} when none is configured
  * @param codes         the code blocks present, at most one per colour
  * @param groups        the monitor's groups
+ * @param dependsOn     the monitor's parents: monitor names and {@code group:NAME}s ({@code depends_on})
  * @param notifyGroups  CPRA's notification groups the monitor names anywhere, possibly empty
  */
 public record MonitorSpec(String pulseType,
@@ -27,7 +28,11 @@ public record MonitorSpec(String pulseType,
                           InterventionSpec intervention,
                           List<CodeRoute> codes,
                           List<String> groups,
+                          List<String> dependsOn,
                           List<String> notifyGroups) {
+
+    /** How a {@code depends_on} entry names every monitor of a group. */
+    public static final String GROUP_PREFIX = "group:";
 
     /** Checks the ranges. */
     public MonitorSpec {
@@ -35,6 +40,7 @@ public record MonitorSpec(String pulseType,
         Objects.requireNonNull(policy, "policy");
         codes = List.copyOf(codes);
         groups = List.copyOf(groups);
+        dependsOn = List.copyOf(dependsOn);
         notifyGroups = List.copyOf(notifyGroups);
         if (intervalNanos <= 0 || timeoutNanos <= 0 || timeoutNanos > intervalNanos) {
             throw new IllegalArgumentException("need 0 < timeout <= interval; got timeout " + timeoutNanos
@@ -43,7 +49,7 @@ public record MonitorSpec(String pulseType,
     }
 
     /**
-     * A spec without notification groups.
+     * A spec without parents and without notification groups.
      *
      * @param pulseType     the pulse plugin's type
      * @param intervalNanos time between checks
@@ -55,7 +61,7 @@ public record MonitorSpec(String pulseType,
      */
     public MonitorSpec(String pulseType, long intervalNanos, long timeoutNanos, Policy policy,
                        InterventionSpec intervention, List<CodeRoute> codes, List<String> groups) {
-        this(pulseType, intervalNanos, timeoutNanos, policy, intervention, codes, groups, List.of());
+        this(pulseType, intervalNanos, timeoutNanos, policy, intervention, codes, groups, List.of(), List.of());
     }
 
     /**

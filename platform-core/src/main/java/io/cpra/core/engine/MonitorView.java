@@ -34,6 +34,8 @@ import java.util.List;
  * @param overdue             whether its due check has waited more than an interval past its due
  *                            time without starting (the engine is behind, or its destination is
  *                            held to a fair share)
+ * @param dependsOn           its parents ({@code depends_on}): monitor names and {@code group:NAME}s
+ * @param interventionHeldBy  the intervention budget its started attempt waits for, or {@code null}
  * @param notifyGroups        CPRA's notification groups it names ({@code notify_groups}, {@code codes.groups}
  *                            and each colour's {@code groups}), possibly empty
  */
@@ -58,6 +60,8 @@ public record MonitorView(String name,
                           List<Outcome> recentOutcomes,
                           Instant lastRun,
                           boolean overdue,
+                          List<String> dependsOn,
+                          String interventionHeldBy,
                           List<String> notifyGroups) {
 
     /**

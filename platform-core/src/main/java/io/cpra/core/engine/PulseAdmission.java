@@ -214,6 +214,21 @@ final class PulseAdmission {
     }
 
     /** Queues a check of {@code row} now, outside its schedule; false when one is waiting or running, or no room. */
+    /**
+     * Brings a monitor's next scheduled check forward to now, to run within the next ticks under
+     * the usual batch budget; its fixed rate continues from there. Nothing happens to a monitor
+     * that is not scheduled or whose check is already running or waiting: that check's outcome
+     * comes soon enough.
+     *
+     * @param row the monitor's row
+     */
+    void checkSoon(int row) {
+        if (store.flags().hasAny(row, Roster.NOT_SCHEDULED | EntityStore.PULSE_IN_FLIGHT | EntityStore.PULSE_WAITING)) {
+            return;
+        }
+        wheel.schedule(row, tick.now());
+    }
+
     boolean runNow(int row) {
         if (store.flags().hasAny(row, EntityStore.PULSE_IN_FLIGHT | EntityStore.PULSE_WAITING) || waitingCount >= BATCH) {
             return false;

@@ -2,6 +2,7 @@ package io.cpra.core.engine;
 
 import io.cpra.core.delivery.AlertTemplates;
 import io.cpra.core.delivery.CodeFacts;
+import io.cpra.core.engine.budget.BudgetLimits;
 import io.cpra.core.engine.lifecycle.Action;
 import io.cpra.core.engine.lifecycle.Code;
 import io.cpra.core.engine.lifecycle.Input;
@@ -12,6 +13,7 @@ import io.cpra.core.engine.lifecycle.Transition;
 import io.cpra.core.engine.store.EntityStore;
 import io.cpra.plugin.api.Alert;
 import io.cpra.plugin.api.Colour;
+import io.cpra.plugin.api.Durations;
 import io.cpra.plugin.api.InterventionOutcome;
 import io.cpra.plugin.api.InterventionRequest;
 import io.cpra.plugin.api.PulseCheck;
@@ -20,6 +22,8 @@ import io.cpra.plugin.api.PulseOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * What the engine does with a finished pulse or intervention job, or a due retry: record the
@@ -36,6 +40,8 @@ final class Reactions implements Roster.Lifecycles {
 
     private static final Colour[] COLOURS = Colour.values();
     private static final byte HEALTHY = (byte) Stage.HEALTHY.ordinal();
+    private static final byte UNREACHABLE = (byte) Stage.UNREACHABLE.ordinal();
+    private static final byte INTERVENING = (byte) Stage.INTERVENING.ordinal();
     private static final Code[] CODES = Code.values();
 
     private final EntityStore<PulseCheck, MonitorSpec> store;
@@ -55,12 +61,19 @@ final class Reactions implements Roster.Lifecycles {
     private final Outbox outbox;
     private final Leases leases;
     private final PulseAdmission admission;
+    private final Dependencies dependencies;
+    private final Budgets budgets;
+    private final Budgets.Admission admission2 = new HeldAttempts();
     private final Transition transition = Transition.create();
+    /** Monitors that just became healthy, whose unreachable dependents are to be told. */
+    private final ArrayDeque<Integer> recovered = new ArrayDeque<>();
+    private boolean tellingDependents;
 
     Reactions(EntityStore<PulseCheck, MonitorSpec> store, TickClock tick, InstantSource wall, EventSink events, Ids ids,
               EngineCounters counters, StageCounts stageCounts, TypeCounts checkCounts, RecentOutcomes recent,
-              MinuteCounts minutes, OpenIncidents incidents, MaintenanceWindows windows, Timers timers, Backlog interventions, Outbox outbox,
-              Leases leases, PulseAdmission admission) {
+              MinuteCounts minutes, OpenIncidents incidents, MaintenanceWindows windows, Timers timers,
+              Backlog interventions, Outbox outbox, Leases leases, PulseAdmission admission, Dependencies dependencies,
+              Budgets budgets) {
         this.store = store;
         this.tick = tick;
         this.wall = wall;
@@ -78,6 +91,8 @@ final class Reactions implements Roster.Lifecycles {
         this.outbox = outbox;
         this.leases = leases;
         this.admission = admission;
+        this.dependencies = dependencies;
+        this.budgets = budgets;
     }
 
     // ---- pulses -------------------------------------------------------------------------
@@ -122,6 +137,8 @@ final class Reactions implements Roster.Lifecycles {
 
     void onAttempt(InterventionJob job) {
         leases.give(job.intervention);
+        // before anything else: a monitor removed while its attempt ran still held a place
+        budgets.give(job.budgets);
         InterventionOutcome outcome = (InterventionOutcome) job.outcome();
         int row = store.rowIfLive(job.handle);
         if (row < 0) {
@@ -145,6 +162,17 @@ final class Reactions implements Roster.Lifecycles {
     }
 
     private void startAttempt(int row, MonitorSpec spec, int attempt, String cause) {
+        List<BudgetLimits> limits = spec.intervention().budgets();
+        if (!limits.isEmpty() && !budgets.tryTake(limits, tick.now())) {
+            budgets.hold(new Budgets.Waiter(store.handleOf(row), store.incidentSeq().get(row), attempt, tick.now(), cause,
+                    limits));
+            counters.interventionsHeld.increment();
+            return;
+        }
+        launch(row, spec, attempt, cause, limits);
+    }
+
+    private void launch(int row, MonitorSpec spec, int attempt, String cause, List<BudgetLimits> taken) {
         InterventionSpec intervention = spec.intervention();
         long incidentId = incidents.of(row);
         String name = store.name().get(row);
@@ -152,10 +180,50 @@ final class Reactions implements Roster.Lifecycles {
                 .lastError(cause).incidentId(incidentId == 0 ? "" : Long.toString(incidentId)).build();
         store.flags().raise(row, EntityStore.INTERVENTION_IN_FLIGHT);
         leases.take(intervention.intervention());
-        interventions.submit(new InterventionJob(store.handleOf(row), store.incidentSeq().get(row),
-                intervention.intervention(), request, tick.now(), intervention.timeoutNanos()));
+        InterventionJob job = new InterventionJob(store.handleOf(row), store.incidentSeq().get(row),
+                intervention.intervention(), request, tick.now(), intervention.timeoutNanos());
+        job.budgets = taken;
+        interventions.submit(job);
         events.publish(new EngineEvent.InterventionStarted(wall.instant(), name, incidentId,
                 intervention.type(), attempt));
+    }
+
+    /**
+     * Starts the held attempts that now have room in their budgets, drops those whose episode
+     * ended, and turns those that waited longer than their budget's {@code wait} into red.
+     *
+     * @return how many moved
+     */
+    int admitHeld() {
+        return budgets.admit(tick.now(), admission2);
+    }
+
+    /** The engine's side of {@link Budgets.Admission}: what a held attempt's row says and does. */
+    private final class HeldAttempts implements Budgets.Admission {
+        @Override
+        public boolean current(Budgets.Waiter waiter) {
+            int row = store.rowIfLive(waiter.handle());
+            return row >= 0 && store.incidentSeq().get(row) == waiter.incidentSeq()
+                    && store.interventionAttempts().get(row) == waiter.attempt()
+                    && store.stage().get(row) == INTERVENING
+                    && (store.lifecycleFlags().get(row) & LifecycleState.ATTEMPT_IN_FLIGHT) != 0
+                    && store.spec().get(row).intervention() != null;
+        }
+
+        @Override
+        public void start(Budgets.Waiter waiter) {
+            int row = store.rowIfLive(waiter.handle());
+            launch(row, store.spec().get(row), waiter.attempt(), waiter.cause(), waiter.budgets());
+        }
+
+        @Override
+        public void held(Budgets.Waiter waiter, BudgetLimits budget) {
+            int row = store.rowIfLive(waiter.handle());
+            step(row, store.spec().get(row), Input.ATTEMPT_HELD, "intervention budget " + budget.name() + " ("
+                    + budget.describe(Durations.format(Duration.ofNanos(budget.perNanos()))) + ") held attempt "
+                    + waiter.attempt() + " back for " + Durations.format(Duration.ofNanos(tick.now() - waiter.since()))
+                    + "; the intervention did not run (" + waiter.cause() + ")");
+        }
     }
 
     /** An intervention retry's backoff ended. */
@@ -171,8 +239,44 @@ final class Reactions implements Roster.Lifecycles {
     /** Steps a monitor's lifecycle and carries out the transition. */
     @Override
     public void step(int row, MonitorSpec spec, Input input, String cause) {
-        Lifecycle.step(read(row), input, tick.now(), spec.policy(), transition);
+        LifecycleState state = read(row);
+        if (!spec.dependsOn().isEmpty() && input.underDownParent(state) != input) {
+            String parent = dependencies.downParent(row, spec);
+            if (parent != null) {
+                input = Input.PARENT_DOWN;
+                cause = "unreachable: parent " + parent + " is down (" + cause + ")";
+            }
+        }
+        Lifecycle.step(state, input, tick.now(), spec.policy(), transition);
         act(row, spec, cause);
+        if (!tellingDependents && !recovered.isEmpty()) {
+            tellDependents();
+        }
+    }
+
+    /**
+     * Tells the unreachable dependents of each monitor that just became healthy that their
+     * parents are up, if all of them are; they are re-checked at once. A dependent that becomes
+     * healthy in turn tells its own: the queue, not recursion, carries the chain.
+     */
+    private void tellDependents() {
+        tellingDependents = true;
+        try {
+            while (!recovered.isEmpty()) {
+                int parent = recovered.poll();
+                String cause = "parent " + store.name().get(parent) + " recovered";
+                dependencies.forEachDependent(parent, child -> {
+                    if (store.stage().get(child) == UNREACHABLE) {
+                        MonitorSpec spec = store.spec().get(child);
+                        if (dependencies.downParent(child, spec) == null) {
+                            step(child, spec, Input.PARENT_RECOVERED, cause);
+                        }
+                    }
+                });
+            }
+        } finally {
+            tellingDependents = false;
+        }
     }
 
     private void act(int row, MonitorSpec spec, String cause) {
@@ -184,8 +288,14 @@ final class Reactions implements Roster.Lifecycles {
             if (t.from() != t.to()) {
                 stageCounts.move(t.from(), t.to());
                 minutes.stageChanged(row);
+                if (t.to() == Stage.HEALTHY) {
+                    recovered.add(row);
+                }
             }
             write(row, t.state());
+        }
+        if (t.has(Action.RECHECK)) {
+            admission.checkSoon(row);
         }
         String name = store.name().get(row);
         if (t.has(Action.OPEN_INCIDENT)) {
@@ -265,7 +375,7 @@ final class Reactions implements Roster.Lifecycles {
         return new LifecycleState(Stage.ofOrdinal(store.stage().get(row)),
                 store.consecutiveFailures().get(row), store.successStreak().get(row),
                 store.interventionAttempts().get(row), store.verifyRemaining().get(row),
-                store.incidentSeq().get(row), store.lifecycleFlags().get(row) & 0xFF,
+                store.incidentSeq().get(row), store.lifecycleFlags().get(row) & 0xFFFF,
                 tick.nanos(store.raisedAt(0).get(row)), tick.nanos(store.raisedAt(1).get(row)),
                 tick.nanos(store.raisedAt(2).get(row)), tick.nanos(store.raisedAt(3).get(row)));
     }
@@ -278,7 +388,7 @@ final class Reactions implements Roster.Lifecycles {
         store.interventionAttempts().set(row, (short) Math.min(Short.MAX_VALUE, state.attempts()));
         store.verifyRemaining().set(row, state.verifyRemaining());
         store.incidentSeq().set(row, state.incidentSeq());
-        store.lifecycleFlags().set(row, (byte) state.flags());
+        store.lifecycleFlags().set(row, (short) state.flags());
         // a tenth of a second is precision enough for cooldowns of seconds and minutes
         store.raisedAt(0).set(row, tick.units(state.yellowAt()));
         store.raisedAt(1).set(row, tick.units(state.redAt()));

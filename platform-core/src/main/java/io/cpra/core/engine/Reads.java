@@ -38,10 +38,11 @@ final class Reads {
     private final List<WorkerPool> pools;
     private final TickClock tick;
     private final InstantSource wall;
+    private final Budgets budgets;
 
     Reads(EntityStore<PulseCheck, MonitorSpec> store, TimingWheel wheel, NameIndex names, MaintenanceWindows windows,
           RecentOutcomes recent, StageCounts stageCounts, OpenIncidents incidents, EngineCounters counters,
-          PulseAdmission admission, List<WorkerPool> pools, TickClock tick, InstantSource wall) {
+          PulseAdmission admission, List<WorkerPool> pools, TickClock tick, InstantSource wall, Budgets budgets) {
         this.store = store;
         this.wheel = wheel;
         this.names = names;
@@ -54,6 +55,7 @@ final class Reads {
         this.pools = pools;
         this.tick = tick;
         this.wall = wall;
+        this.budgets = budgets;
     }
 
     MonitorPage page(MonitorQuery query, int fromRow, int limit) {
@@ -159,7 +161,8 @@ final class Reads {
                 status == 0 ? null : PulseOutcome.Status.values()[status - 1], store.lastLatencyMicros().get(row),
                 store.flags().has(row, EntityStore.PULSE_IN_FLIGHT), nextDue, windows.until(row),
                 store.flags().has(row, EntityStore.API_DEFINED) ? MonitorPlan.Origin.API : MonitorPlan.Origin.MANIFEST,
-                recent.of(store.handleOf(row)), lastRun, admission.overdue(row), spec.notifyGroups());
+                recent.of(store.handleOf(row)), lastRun, admission.overdue(row), spec.dependsOn(),
+                budgets.heldBy(store.handleOf(row), tick.now()), spec.notifyGroups());
     }
 
     EngineSummary summary() {

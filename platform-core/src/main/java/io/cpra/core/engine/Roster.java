@@ -58,10 +58,12 @@ final class Roster {
     private final Leases leases;
     private final TickClock tick;
     private final InstantSource wall;
+    private final Dependencies dependencies;
 
     Roster(EntityStore<PulseCheck, MonitorSpec> store, TimingWheel wheel, NameIndex names, StageCounts stageCounts,
            RecentOutcomes recent, OpenIncidents incidents, MaintenanceWindows windows, Timers timers,
-           PulseAdmission schedule, Lifecycles lifecycles, Leases leases, TickClock tick, InstantSource wall) {
+           PulseAdmission schedule, Lifecycles lifecycles, Leases leases, TickClock tick, InstantSource wall,
+           Dependencies dependencies) {
         this.store = store;
         this.wheel = wheel;
         this.names = names;
@@ -75,6 +77,7 @@ final class Roster {
         this.leases = leases;
         this.tick = tick;
         this.wall = wall;
+        this.dependencies = dependencies;
     }
 
     // ---- the monitor set ----------------------------------------------------------------
@@ -84,6 +87,7 @@ final class Roster {
      * are not among them.
      */
     ApplyReport apply(List<MonitorPlan> plans, MonitorPlan.Origin replacing) {
+        dependencies.stale();
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         long unchanged = 0;
@@ -124,6 +128,7 @@ final class Roster {
         if (row < 0) {
             return false;
         }
+        dependencies.stale();
         remove(row);
         return true;
     }

@@ -20,14 +20,16 @@ final class MonitorJson {
      *
      * @param view the view
      * @return an object with {@code name}, {@code type}, {@code interval_ms}, {@code groups},
-     *         {@code enabled}, {@code paused}, {@code stage}, {@code colour}, {@code consecutive_failures},
+     *         {@code depends_on}, {@code notify_groups}, {@code enabled}, {@code paused}, {@code stage}, {@code colour}, {@code consecutive_failures},
      *         {@code success_streak}, {@code intervention_attempts}, {@code verify_remaining},
      *         {@code incident_id}, {@code last_check}, {@code last_run}, {@code overdue},
-     *         {@code check_running}, {@code next_due} and {@code maintenance_until}
+     *         {@code check_running}, {@code next_due}, {@code maintenance_until} and {@code intervention_held_by}
      */
     static JsonObjectBuilder of(MonitorView view) {
         JsonArrayBuilder groups = Wire.JSON.createArrayBuilder();
         view.groups().forEach(groups::add);
+        JsonArrayBuilder parents = Wire.JSON.createArrayBuilder();
+        view.dependsOn().forEach(parents::add);
         JsonArrayBuilder notifyGroups = Wire.JSON.createArrayBuilder();
         view.notifyGroups().forEach(notifyGroups::add);
         JsonObjectBuilder object = Wire.JSON.createObjectBuilder()
@@ -35,11 +37,12 @@ final class MonitorJson {
                 .add("type", view.pulseType())
                 .add("interval_ms", Wire.millisOfNanos(view.intervalNanos()))
                 .add("groups", groups)
+                .add("depends_on", parents)
                 .add("notify_groups", notifyGroups)
                 .add("enabled", view.enabled())
                 .add("paused", view.paused())
                 .add("stage", Wire.name(view.stage()))
-                .add("colour", Wire.name(view.stage().colour()))
+                .add("colour", view.stage().colourName())
                 .add("consecutive_failures", view.consecutiveFailures())
                 .add("success_streak", view.successStreak())
                 .add("intervention_attempts", view.attempts())
@@ -57,6 +60,11 @@ final class MonitorJson {
         object.add("check_running", view.pulseInFlight());
         Wire.instant(object, "next_due", view.nextDue());
         Wire.instant(object, "maintenance_until", view.maintenanceUntil());
+        if (view.interventionHeldBy() == null) {
+            object.addNull("intervention_held_by");
+        } else {
+            object.add("intervention_held_by", view.interventionHeldBy());
+        }
         return object;
     }
 }

@@ -52,11 +52,20 @@ final class SummaryResource {
             stages.add(Wire.name(stage), summary.byStage().getOrDefault(stage, 0L));
         }
         long[] byColour = new long[Code.values().length];
-        summary.byStage().forEach((stage, count) -> byColour[stage.colour().ordinal()] += count);
+        long unreachable = 0;
+        for (Map.Entry<Stage, Long> entry : summary.byStage().entrySet()) {
+            Code colour = entry.getKey().colour();
+            if (colour == null) {
+                unreachable += entry.getValue();
+            } else {
+                byColour[colour.ordinal()] += entry.getValue();
+            }
+        }
         JsonObjectBuilder colours = Wire.JSON.createObjectBuilder();
         for (Code colour : Code.values()) {
             colours.add(Wire.name(colour), byColour[colour.ordinal()]);
         }
+        colours.add(Stage.UNREACHABLE_COLOUR, unreachable);
         JsonArrayBuilder pools = Wire.JSON.createArrayBuilder();
         for (EngineSummary.PoolLoad pool : summary.pools()) {
             pools.add(Wire.JSON.createObjectBuilder()

@@ -263,6 +263,10 @@ public final class ManifestReader {
         private final long start;
         private final Problems problems = new Problems(limits.maxErrors());
         private final MonitorValidator validator;
+        private final NameTable names = new NameTable();
+        /** Null for a single monitor, whose parents are outside what is read. */
+        private final DependencyCheck dependencies;
+        private final BudgetAgreement budgets = new BudgetAgreement();
         private final Map<String, Long> pulseTypes = new HashMap<>();
         private final Map<String, Long> interventionTypes = new HashMap<>();
         private final Map<String, Long> codeTypes = new HashMap<>();
@@ -276,7 +280,8 @@ public final class ManifestReader {
             this.source = source;
             this.single = single;
             this.start = start;
-            this.validator = new MonitorValidator(catalog, trial, source, single, new NameTable(), problems);
+            this.validator = new MonitorValidator(catalog, trial, source, single, names, problems);
+            this.dependencies = single ? null : new DependencyCheck();
         }
 
         @Override
@@ -287,6 +292,8 @@ public final class ManifestReader {
                 case Parsed.End done -> {
                     if (done.fatal() != null) {
                         problems.add(done.fatal());
+                    } else if (dependencies != null) {
+                        dependencies.check(names, problems);
                     }
                     end = nanoClock.getAsLong();
                     progress.progress(parsed, Duration.ofNanos(end - start));
@@ -298,6 +305,10 @@ public final class ManifestReader {
             parsed++;
             MonitorDefinition definition = validator.validate(item);
             if (definition != null) {
+                if (dependencies != null) {
+                    dependencies.add(definition);
+                    budgets.add(definition, problems);
+                }
                 hand(definition);
             }
             if (parsed % progressEvery == 0) {

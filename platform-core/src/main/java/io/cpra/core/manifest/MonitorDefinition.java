@@ -30,6 +30,7 @@ public final class MonitorDefinition {
     private final int index;
     private final boolean enabled;
     private final List<String> groups;
+    private final List<String> dependsOn;
     private final List<String> notifyGroups;
     private final Pulse pulse;
     private final Intervention intervention;
@@ -39,13 +40,15 @@ public final class MonitorDefinition {
     private Node tree;
     private Problems problems;
 
-    MonitorDefinition(String name, int index, boolean enabled, List<String> groups, List<String> notifyGroups, Pulse pulse,
-                      Intervention intervention, Map<Colour, Code> codes, ManifestPosition position,
+    MonitorDefinition(String name, int index, boolean enabled, List<String> groups, List<String> dependsOn,
+                      List<String> notifyGroups, Pulse pulse, Intervention intervention, Map<Colour, Code> codes,
+                      ManifestPosition position,
                       String pathPrefix, Node tree) {
         this.name = name;
         this.index = index;
         this.enabled = enabled;
         this.groups = groups;
+        this.dependsOn = dependsOn;
         this.notifyGroups = notifyGroups;
         this.pulse = pulse;
         this.intervention = intervention;
@@ -73,6 +76,14 @@ public final class MonitorDefinition {
     /** @return the groups from the monitor and its pulse block, merged in order, without repeats */
     public List<String> groups() {
         return groups;
+    }
+
+    /**
+     * @return the parents from {@code depends_on}, in order, without repeats: monitor names, and
+     *         {@code group:NAME} for every monitor of a group; empty when the monitor depends on nothing
+     */
+    public List<String> dependsOn() {
+        return dependsOn;
     }
 
     /**
@@ -226,12 +237,30 @@ public final class MonitorDefinition {
      * @param verify    verification pulses after a success, at least 1
      * @param configKey {@code target} or {@code config}, as written ({@code target} when neither is)
      * @param config    the plugin's config block
+     * @param budgets   the intervention budgets an attempt needs room in ({@code budgets}), in order
      */
     public record Intervention(String type, int attempts, Duration timeout, Duration backoff, int verify,
-                               String configKey, Map<String, Object> config) {
+                               String configKey, Map<String, Object> config, List<Budget> budgets) {
+
+        /**
+         * A block without budgets.
+         *
+         * @param type      the plugin's type
+         * @param attempts  attempts allowed
+         * @param timeout   deadline of one attempt
+         * @param backoff   delay before the second attempt
+         * @param verify    verification pulses
+         * @param configKey {@code target} or {@code config}
+         * @param config    the plugin's config block
+         */
+        public Intervention(String type, int attempts, Duration timeout, Duration backoff, int verify,
+                            String configKey, Map<String, Object> config) {
+            this(type, attempts, timeout, backoff, verify, configKey, config, List.of());
+        }
 
         /** Creates the block. */
         public Intervention {
+            budgets = List.copyOf(budgets);
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(backoff, "backoff");
@@ -242,6 +271,25 @@ public final class MonitorDefinition {
         /** @return the config block's key path, such as {@code intervention.target} */
         public String configPath() {
             return "intervention." + configKey;
+        }
+    }
+
+    /**
+     * One entry of {@code intervention.budgets}: a limit shared by every monitor that declares the
+     * same group and type.
+     *
+     * @param group      the group limited, or {@code null} for every group
+     * @param type       the action type limited, or {@code null} for every type
+     * @param concurrent attempts at once, or 0 for no such limit
+     * @param max        attempts started per window {@code per}, or 0 for no such limit
+     * @param per        the window of {@code max}, or {@code null} without one
+     * @param maxWait    how long an attempt waits for room before the incident goes red ({@code wait})
+     */
+    public record Budget(String group, String type, int concurrent, int max, Duration per, Duration maxWait) {
+
+        /** @return {@code group/type}, with {@code *} for a side that is not limited */
+        public String name() {
+            return (group == null ? "*" : group) + "/" + (type == null ? "*" : type);
         }
     }
 

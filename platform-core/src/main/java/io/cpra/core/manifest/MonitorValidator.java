@@ -25,12 +25,14 @@ import java.util.Set;
  */
 final class MonitorValidator {
 
-    static final List<String> MONITOR_KEYS = List.of("name", "enabled", "groups", "notify_groups",
+    static final List<String> MONITOR_KEYS = List.of("name", "enabled", "groups", "notify_groups", "depends_on",
             "pulse_check", "pulse", "intervention", "codes");
     static final List<String> PULSE_KEYS = List.of("type", "interval", "timeout", "max_failures",
             "unhealthy_threshold", "healthy_threshold", "groups", "config");
     static final List<String> INTERVENTION_KEYS = List.of("action", "retries", "max_failures", "timeout",
-            "backoff", "verify", "target", "config");
+            "backoff", "verify", "target", "config", "budgets");
+    static final List<String> BUDGET_KEYS = List.of("group", "type", "concurrent", "max", "per", "wait");
+    static final Duration DEFAULT_BUDGET_WAIT = Duration.ofMinutes(5);
     static final List<String> CODE_KEYS = List.of("dispatch", "notify", "cooldown", "groups", "config");
     static final List<String> COLOURS = List.of("yellow", "red", "cyan", "green", "gray");
     /** What {@code codes} may hold: the colours and, as in CPRA, the groups every colour notifies. */
@@ -90,8 +92,9 @@ final class MonitorValidator {
         Fields.strings(check, monitor, "notify_groups", "", notifyGroups, "group name");
         MonitorDefinition.Pulse pulse = pulse(check, monitor, groups);
         MonitorDefinition.Intervention intervention = intervention(check, monitor,
-                pulse == null ? 1 : pulse.healthyThreshold());
+                pulse == null ? 1 : pulse.healthyThreshold(), groups);
         Map<Colour, MonitorDefinition.Code> codes = codes(check, monitor, notifyGroups);
+        List<String> dependsOn = dependsOn(check, monitor, name);
         if (name != null) {
             int at = monitor.indexOf("name");
             long first = names.putIfAbsent(name, monitor.keyLines[at], monitor.keyColumns[at]);
@@ -105,9 +108,50 @@ final class MonitorValidator {
             tryBlocks(check);
             return null;
         }
-        return new MonitorDefinition(name, item.index(), enabled, List.copyOf(groups), List.copyOf(notifyGroups),
-                pulse, intervention, codes,
+        return new MonitorDefinition(name, item.index(), enabled, List.copyOf(groups), dependsOn,
+                List.copyOf(notifyGroups), pulse, intervention, codes,
                 new ManifestPosition(source, monitor.line, monitor.column), "", monitor);
+    }
+
+    /**
+     * {@code depends_on}: a list of monitor names and {@code group:NAME}s. Whether they exist and
+     * whether they form a cycle is known only at the end of the load ({@link DependencyCheck}).
+     */
+    private static List<String> dependsOn(MonitorCheck check, MapNode monitor, String self) {
+        int i = monitor.indexOf("depends_on");
+        if (i < 0) {
+            return List.of();
+        }
+        if (!(monitor.values[i] instanceof Node.SeqNode list)) {
+            check.error(monitor.keyLines[i], monitor.keyColumns[i], "depends_on", "expected a list of monitor names "
+                    + "and group:NAME entries such as [core-switch-1, group:core], got " + monitor.values[i].describe());
+            return List.of();
+        }
+        Set<String> parents = new LinkedHashSet<>();
+        for (int j = 0; j < list.items.length; j++) {
+            Node item = list.items[j];
+            String path = "depends_on[" + j + "]";
+            if (!(item instanceof Node.Scalar s) || s.kind == Node.Kind.NULL || s.text.isBlank()) {
+                check.error(item.line, item.column, path, "expected a monitor name or group:NAME, got " + item.describe());
+                continue;
+            }
+            String bad;
+            if (s.text.startsWith(DependencyCheck.GROUP_PREFIX)) {
+                bad = s.text.length() == DependencyCheck.GROUP_PREFIX.length()
+                        ? "expected a group name after \"group:\"" : null;
+            } else {
+                bad = nameProblem(s.text);
+                if (bad == null && s.text.equals(self)) {
+                    bad = "a monitor cannot depend on itself";
+                }
+            }
+            if (bad != null) {
+                check.error(item.line, item.column, path, bad);
+            } else {
+                parents.add(s.text);
+            }
+        }
+        return List.copyOf(parents);
     }
 
     private String name(MonitorCheck check, MapNode monitor) {
@@ -226,7 +270,8 @@ final class MonitorValidator {
         return new MonitorDefinition.Pulse(key, type, interval, timeout, unhealthy, healthy, config);
     }
 
-    private MonitorDefinition.Intervention intervention(MonitorCheck check, MapNode monitor, int healthyThreshold) {
+    private MonitorDefinition.Intervention intervention(MonitorCheck check, MapNode monitor, int healthyThreshold,
+                                                        Set<String> groups) {
         int at = monitor.indexOf("intervention");
         if (at < 0) {
             return null;
@@ -255,10 +300,70 @@ final class MonitorValidator {
             configKey = "config";
         }
         Map<String, Object> config = config(check, block, "intervention", configKey, plugin, "intervention");
-        if (type == null || attempts < 1 || timeout == null || backoff == null || verify < 1 || config == null) {
+        List<MonitorDefinition.Budget> budgets = budgets(check, block, type, groups);
+        if (type == null || attempts < 1 || timeout == null || backoff == null || verify < 1 || config == null
+                || budgets == null) {
             return null;
         }
-        return new MonitorDefinition.Intervention(type, attempts, timeout, backoff, verify, configKey, config);
+        return new MonitorDefinition.Intervention(type, attempts, timeout, backoff, verify, configKey, config, budgets);
+    }
+
+    /** {@code intervention.budgets}: a list of limits by group and action type; null after an error. */
+    private List<MonitorDefinition.Budget> budgets(MonitorCheck check, MapNode block, String action,
+                                                   Set<String> groups) {
+        int at = block.indexOf("budgets");
+        if (at < 0) {
+            return List.of();
+        }
+        if (!(block.values[at] instanceof Node.SeqNode list)) {
+            check.error(block.keyLines[at], block.keyColumns[at], "intervention.budgets", "expected a list of budgets "
+                    + "such as [{group: payments, concurrent: 5, per: 10m, max: 20}], got " + block.values[at].describe());
+            return null;
+        }
+        long before = problems.total();
+        List<MonitorDefinition.Budget> budgets = new java.util.ArrayList<>();
+        for (int j = 0; j < list.items.length; j++) {
+            String path = "intervention.budgets[" + j + "]";
+            if (!(list.items[j] instanceof MapNode entry)) {
+                check.error(list.items[j].line, list.items[j].column, path, "expected a map with group and/or type "
+                        + "and limits, got " + list.items[j].describe());
+                continue;
+            }
+            Fields.unknownKeys(check, entry, path, BUDGET_KEYS);
+            String group = entry.indexOf("group") < 0 ? null : Fields.text(check, entry, entry.indexOf("group"), path + ".group");
+            String type = entry.indexOf("type") < 0 ? null : Fields.text(check, entry, entry.indexOf("type"), path + ".type");
+            if (group != null && !groups.contains(group)) {
+                int k = entry.indexOf("group");
+                check.error(entry.keyLines[k], entry.keyColumns[k], path + ".group", "the monitor is not in group \""
+                        + group + "\"" + Suggestions.didYouMean(group, groups) + "; its groups: "
+                        + (groups.isEmpty() ? "none" : String.join(", ", groups)));
+            }
+            if (type != null && action != null && !type.equals(action)) {
+                int k = entry.indexOf("type");
+                check.error(entry.keyLines[k], entry.keyColumns[k], path + ".type", "the monitor's action is \""
+                        + action + "\", not \"" + type + "\"");
+            }
+            if (entry.indexOf("group") < 0 && entry.indexOf("type") < 0) {
+                check.error(entry.line, entry.column, path, "name the group, the action type or both that the budget limits");
+            }
+            int concurrent = entry.indexOf("concurrent") < 0 ? 0 : Fields.count(check, entry, path, "concurrent", 0);
+            int max = entry.indexOf("max") < 0 ? 0 : Fields.count(check, entry, path, "max", 0);
+            Duration per = entry.indexOf("per") < 0 ? null : fields.optionalDuration(check, entry, path, "per", null, true);
+            Duration wait = fields.optionalDuration(check, entry, path, "wait", DEFAULT_BUDGET_WAIT, false);
+            if (entry.indexOf("max") >= 0 && entry.indexOf("per") < 0) {
+                int k = entry.indexOf("max");
+                check.error(entry.keyLines[k], entry.keyColumns[k], path + ".per", "a max needs its window: add per, "
+                        + "such as per: 10m");
+            } else if (entry.indexOf("per") >= 0 && entry.indexOf("max") < 0) {
+                int k = entry.indexOf("per");
+                check.error(entry.keyLines[k], entry.keyColumns[k], path + ".max", "a window needs its max: add max, "
+                        + "such as max: 20");
+            } else if (entry.indexOf("concurrent") < 0 && entry.indexOf("max") < 0) {
+                check.error(entry.line, entry.column, path, "give a limit: concurrent, or max with per, or both");
+            }
+            budgets.add(new MonitorDefinition.Budget(group, type, Math.max(concurrent, 0), Math.max(max, 0), per, wait));
+        }
+        return problems.total() == before ? List.copyOf(budgets) : null;
     }
 
     /** The code blocks by colour; {@code codes.groups}, beside the colours, joins the notify groups. */

@@ -34,6 +34,30 @@ final class NameTable {
         return -1;
     }
 
+    /** @return whether the name was recorded */
+    boolean contains(String name) {
+        int mask = names.length - 1;
+        int i = mix(name.hashCode()) & mask;
+        while (names[i] != null) {
+            if (names[i].equals(name)) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+        return false;
+    }
+
+    /** @return the names recorded, in no particular order; for "did you mean" on an error only */
+    java.util.List<String> names() {
+        java.util.List<String> all = new java.util.ArrayList<>(size);
+        for (String name : names) {
+            if (name != null) {
+                all.add(name);
+            }
+        }
+        return all;
+    }
+
     static long pack(int line, int column) {
         return ((long) line << 32) | (column & 0xFFFF_FFFFL);
     }

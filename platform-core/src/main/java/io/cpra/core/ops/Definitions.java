@@ -42,6 +42,9 @@ public final class Definitions {
         if (!d.notifyGroups().isEmpty()) {
             monitor.put("notify_groups", d.notifyGroups());
         }
+        if (!d.dependsOn().isEmpty()) {
+            monitor.put("depends_on", d.dependsOn());
+        }
         MonitorDefinition.Pulse p = d.pulse();
         Map<String, Object> pulse = new LinkedHashMap<>();
         pulse.put("type", p.type());
@@ -59,6 +62,28 @@ public final class Definitions {
             intervention.put("backoff", Durations.format(i.backoff()));
             intervention.put("verify", i.verify());
             intervention.put(i.configKey(), i.config());
+            if (!i.budgets().isEmpty()) {
+                List<Map<String, Object>> budgets = new java.util.ArrayList<>();
+                for (MonitorDefinition.Budget b : i.budgets()) {
+                    Map<String, Object> budget = new LinkedHashMap<>();
+                    if (b.group() != null) {
+                        budget.put("group", b.group());
+                    }
+                    if (b.type() != null) {
+                        budget.put("type", b.type());
+                    }
+                    if (b.concurrent() > 0) {
+                        budget.put("concurrent", b.concurrent());
+                    }
+                    if (b.max() > 0) {
+                        budget.put("max", b.max());
+                        budget.put("per", Durations.format(b.per()));
+                    }
+                    budget.put("wait", Durations.format(b.maxWait()));
+                    budgets.add(budget);
+                }
+                intervention.put("budgets", budgets);
+            }
             monitor.put("intervention", intervention);
         });
         if (!d.codes().isEmpty()) {

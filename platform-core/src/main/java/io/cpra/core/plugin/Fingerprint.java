@@ -25,6 +25,10 @@ final class Fingerprint {
     static long of(MonitorDefinition definition) {
         Fingerprint f = new Fingerprint();
         f.text(definition.name()).bool(definition.enabled()).value(definition.groups());
+        if (!definition.dependsOn().isEmpty()) {
+            // only when present, so that fingerprints stored before depends_on existed still match
+            f.text("depends_on").value(definition.dependsOn());
+        }
         MonitorDefinition.Pulse pulse = definition.pulse();
         f.text(pulse.type()).text(pulse.interval().toString()).text(pulse.timeout().toString())
                 .number(pulse.unhealthyThreshold()).number(pulse.healthyThreshold()).value(pulse.config());
@@ -32,6 +36,8 @@ final class Fingerprint {
         f.bool(intervention.isPresent());
         intervention.ifPresent(i -> f.text(i.type()).number(i.attempts()).text(i.timeout().toString())
                 .text(i.backoff().toString()).number(i.verify()).value(i.config()));
+        intervention.ifPresent(i -> i.budgets().forEach(b -> f.text(b.name()).number(b.concurrent()).number(b.max())
+                .text(String.valueOf(b.per())).text(b.maxWait().toString())));
         definition.codes().forEach((colour, code) -> f.text(colour.key()).bool(code.dispatch()).text(code.type())
                 .text(code.cooldown().map(Object::toString).orElse("-")).value(code.config()));
         return f.hash;

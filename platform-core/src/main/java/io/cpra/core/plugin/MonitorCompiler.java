@@ -4,6 +4,7 @@ import io.cpra.core.engine.CodeRoute;
 import io.cpra.core.engine.InterventionSpec;
 import io.cpra.core.engine.MonitorPlan;
 import io.cpra.core.engine.MonitorSpec;
+import io.cpra.core.engine.budget.BudgetLimits;
 import io.cpra.core.engine.lifecycle.Code;
 import io.cpra.core.engine.lifecycle.Policy;
 import io.cpra.core.manifest.MonitorDefinition;
@@ -128,7 +129,13 @@ public final class MonitorCompiler {
             policy.intervention(block.attempts())
                     .retryBackoff(backoff, Math.max(backoff, RETRY_DELAY_CAP.toNanos()))
                     .verificationPulses(block.verify());
-            interventionSpec = new InterventionSpec(block.type(), intervention, block.timeout().toNanos(), block.attempts());
+            List<BudgetLimits> budgets = new ArrayList<>();
+            for (MonitorDefinition.Budget budget : block.budgets()) {
+                budgets.add(new BudgetLimits(budget.name(), budget.concurrent(), budget.max(),
+                        budget.per() == null ? 0 : budget.per().toNanos(), budget.maxWait().toNanos()));
+            }
+            interventionSpec = new InterventionSpec(block.type(), intervention, block.timeout().toNanos(), block.attempts(),
+                    budgets);
         } else {
             policy.verificationPulses(pulse.healthyThreshold());
         }
@@ -149,10 +156,11 @@ public final class MonitorCompiler {
             }
         }
         List<String> sharedGroups = groups.computeIfAbsent(definition.groups(), g -> g);
+        List<String> sharedParents = groups.computeIfAbsent(definition.dependsOn(), p -> p);
         List<String> notifyGroups = definition.allNotifyGroups();
         List<String> sharedNotifyGroups = notifyGroups.isEmpty() ? List.of() : groups.computeIfAbsent(notifyGroups, g -> g);
         MonitorSpec spec = new MonitorSpec(pulse.type(), pulse.interval().toNanos(), pulse.timeout().toNanos(),
-                policy.build(), interventionSpec, routes, sharedGroups, sharedNotifyGroups);
+                policy.build(), interventionSpec, routes, sharedGroups, sharedParents, sharedNotifyGroups);
         spec = specs.computeIfAbsent(spec, s -> s);
         return new MonitorPlan(name, definition.enabled(), check, spec, Fingerprint.of(definition));
     }

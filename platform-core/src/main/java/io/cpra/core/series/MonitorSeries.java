@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *       it failed, NaN before the first</td></tr>
  *   <tr><td>{@code cpra_monitor_latency_seconds{monitor,group}}</td><td>the last check's latency</td></tr>
  *   <tr><td>{@code cpra_monitor_stage{monitor,group,stage}}</td><td>a state set: 1 for the stage the monitor is
- *       in, 0 for the other five</td></tr>
+ *       in, 0 for the other six</td></tr>
  * </table>
  *
  * <p>and two of their own: {@code cpra_monitor_series} (how many are exported) and

@@ -19,7 +19,7 @@ import java.util.Set;
  *   metrics:
  *     monitor-series:
  *       groups: [payments, edge]   # monitors of these groups get series; none by default
- *       max-series: 10000          # at most this many series in all, 8 per monitor
+ *       max-series: 10000          # at most this many series in all, 9 per monitor
  *       refresh: 5s                # how often the values are read from the engine
  * </pre>
  *

@@ -19,7 +19,10 @@ enum PublicState {
     DEGRADED("Degraded", "\u25b2", "degraded", "#b26a00"),
     /** An open incident. */
     DOWN("Down", "\u2715", "down", "#c62828"),
-    /** Not known here: no such monitor, or a group without monitors. */
+    /**
+     * Not known here: no such monitor, a group without monitors, or a monitor that is unreachable
+     * because something it depends on is down (that parent shows its own state).
+     */
     UNKNOWN("Unknown", "?", "unknown", "#757575");
 
     final String word;
@@ -43,6 +46,7 @@ enum PublicState {
             case FAILING, INTERVENING, VERIFYING -> DEGRADED;
             case INCIDENT -> DOWN;
             case MAINTENANCE -> MAINTENANCE;
+            case UNREACHABLE -> UNKNOWN;
         };
     }
 

@@ -280,7 +280,7 @@ class ListingTest {
             limit=0           | limit  | limit: must be a whole number from 1 to 1000, got "0"
             limit=1001        | limit  | limit: must be a whole number from 1 to 1000, got "1001"
             limit=ten         | limit  | limit: must be a whole number from 1 to 1000, got "ten"
-            stage=sleeping    | stage  | stage: unknown stage "sleeping"; expected one of healthy, failing, intervening, verifying, incident, maintenance
+            stage=sleeping    | stage  | stage: unknown stage "sleeping"; expected one of healthy, failing, intervening, verifying, incident, maintenance, unreachable
             cursor=bm90LWEtY3Vyc29y | cursor | cursor: not a cursor this server issued; pass the "next" value of the previous page
             cursor=%25%25     | cursor | cursor: not a cursor this server issued; pass the "next" value of the previous page
             colour=blue       | colour | colour: unknown colour "blue"; expected one of yellow, red, cyan, green, gray

@@ -39,9 +39,10 @@ class MonitorRoutesTest {
 
         assertThat(reply.status()).isEqualTo(200);
         JsonObject view = reply.json();
-        assertThat(view.keySet()).containsExactlyInAnyOrder("name", "type", "interval_ms", "groups", "notify_groups", "enabled", "paused",
+        assertThat(view.keySet()).containsExactlyInAnyOrder("name", "type", "interval_ms", "groups", "depends_on", "notify_groups", "enabled", "paused",
                 "stage", "colour", "consecutive_failures", "success_streak", "intervention_attempts", "verify_remaining",
                 "incident_id", "last_check", "last_run", "overdue", "check_running", "next_due", "maintenance_until",
+                "intervention_held_by",
                 "origin", "definition",
                 "recent_outcomes", "open_incident");
         assertThat(view.getString("name")).isEqualTo("web-1");

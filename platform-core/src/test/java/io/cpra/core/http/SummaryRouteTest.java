@@ -36,9 +36,9 @@ class SummaryRouteTest {
         assertThat(summary.getInt("monitors")).isEqualTo(3);
         assertThat(summary.getJsonObject("stages")).isEqualTo(jakarta.json.Json.createObjectBuilder()
                 .add("healthy", 1).add("failing", 0).add("intervening", 0).add("verifying", 0)
-                .add("incident", 1).add("maintenance", 1).build());
+                .add("incident", 1).add("maintenance", 1).add("unreachable", 0).build());
         assertThat(summary.getJsonObject("colours")).isEqualTo(jakarta.json.Json.createObjectBuilder()
-                .add("yellow", 0).add("red", 1).add("cyan", 0).add("green", 1).add("gray", 1).build());
+                .add("yellow", 0).add("red", 1).add("cyan", 0).add("green", 1).add("gray", 1).add("purple", 0).build());
         assertThat(summary.getJsonObject("held").getInt("paused")).isEqualTo(1);
         assertThat(summary.getJsonObject("held").getInt("disabled")).isZero();
         assertThat(summary.getJsonObject("checks").getInt("finished")).isEqualTo(1);

@@ -116,7 +116,7 @@ class CompatShapesTest {
 
         assertThat(result.errors()).extracting(ManifestError::toString).containsExactly(
                 "m.yaml:3:5: monitor \"m\": notify_group: unknown key \"notify_group\" (did you mean \"notify_groups\"?);"
-                        + " accepted keys: name, enabled, groups, notify_groups, pulse_check, pulse, intervention, codes",
+                        + " accepted keys: name, enabled, groups, notify_groups, depends_on, pulse_check, pulse, intervention, codes",
                 "m.yaml:9:7: monitor \"m\": codes.groupz: unknown colour \"groupz\" (did you mean \"groups\"?); colours:"
                         + " yellow, red, cyan, green, gray (and groups)",
                 "m.yaml:10:26: monitor \"m\": codes.red.grups: unknown key \"grups\" (did you mean \"groups\"?);"

@@ -62,4 +62,26 @@ class DefinitionsTest {
         assertThat(ManifestReader.create(CATALOG).validateMonitor("json", back, again::add).ok()).isTrue();
         assertThat(Definitions.normalised(again.get(0))).isEqualTo(normalised);
     }
+
+    @Test
+    void dependsOnSurvivesTheStoredForm() {
+        List<MonitorDefinition> found = new ArrayList<>();
+        assertThat(ManifestReader.create(CATALOG).readString("test", """
+                monitors:
+                  - name: switch
+                    groups: [core]
+                    pulse: {type: http, interval: 5s, config: {url: "http://s"}}
+                  - name: api
+                    depends_on: [switch, "group:core"]
+                    pulse: {type: http, interval: 5s, config: {url: "http://x"}}
+                """, found::add).ok()).isTrue();
+
+        Map<String, Object> normalised = Definitions.normalised(found.get(1));
+        assertThat(normalised).containsEntry("depends_on", List.of("switch", "group:core"));
+        Map<String, Object> back = Definitions.map(Definitions.json(normalised).toString());
+        List<MonitorDefinition> again = new ArrayList<>();
+        assertThat(ManifestReader.create(CATALOG).validateMonitor("json", back, again::add).ok()).isTrue();
+        assertThat(again.get(0).dependsOn()).containsExactly("switch", "group:core");
+        assertThat(Definitions.normalised(found.get(0))).doesNotContainKey("depends_on");
+    }
 }

@@ -86,9 +86,9 @@ class MonitorSeriesTest {
 
         assertThatThrownBy(() -> MonitorSeries.checkAtStart(settings, plans))
                 .isInstanceOf(SeriesCapException.class)
-                .hasMessage("cpra.metrics.monitor-series.max-series: the groups [payments] hold 2 monitors, 16 series at 8"
+                .hasMessage("cpra.metrics.monitor-series.max-series: the groups [payments] hold 2 monitors, 18 series at 9"
                         + " per monitor, more than the cap of 10; raise max-series or list fewer groups");
-        MonitorSeries.checkAtStart(new SeriesSettings(List.of("payments"), 16, Duration.ofSeconds(5)), plans);
+        MonitorSeries.checkAtStart(new SeriesSettings(List.of("payments"), 18, Duration.ofSeconds(5)), plans);
         MonitorSeries.checkAtStart(SeriesSettings.none(), plans);
     }
 

@@ -19,6 +19,11 @@ public enum Action {
      * {@link Transition#attempt()}.
      */
     SCHEDULE_ATTEMPT,
+    /**
+     * Run the monitor's check now rather than at its next due time: its parents are up again
+     * and its {@link Stage#UNREACHABLE} stage ended without evidence either way.
+     */
+    RECHECK,
     /** The stage differs from the one before the step. */
     STAGE_CHANGED,
     /**

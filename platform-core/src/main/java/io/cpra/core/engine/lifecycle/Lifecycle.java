@@ -42,6 +42,7 @@ public final class Lifecycle {
             case VERIFYING -> verifying(next, input, now, policy, out);
             case INCIDENT -> incident(next, input, now, policy, out);
             case MAINTENANCE -> maintenance(next, input, out);
+            case UNREACHABLE -> unreachable(next, input, now, policy, out);
         }
         out.end();
         return out;
@@ -75,6 +76,7 @@ public final class Lifecycle {
                 }
             }
             case MAINTENANCE_ENTERED -> enterMaintenance(next, now, policy, out);
+            case PARENT_DOWN -> becomeUnreachable(next);
             default -> out.add(Action.IGNORED);
         }
     }
@@ -95,6 +97,7 @@ public final class Lifecycle {
                 }
             }
             case MAINTENANCE_ENTERED -> enterMaintenance(next, now, policy, out);
+            case PARENT_DOWN -> becomeUnreachable(next);
             default -> out.add(Action.IGNORED);
         }
     }
@@ -138,8 +141,18 @@ public final class Lifecycle {
                     escalate(next, now, policy, out);
                 }
             }
+            case ATTEMPT_HELD -> {
+                if (!inFlight) {
+                    out.add(Action.IGNORED);
+                    return;
+                }
+                // The budget kept automation from making an outage worse; no retry behind its back.
+                next.flags &= ~LifecycleState.ATTEMPT_IN_FLIGHT;
+                escalate(next, now, policy, out);
+            }
             case MAINTENANCE_ENTERED -> enterMaintenance(next, now, policy, out);
-            case MAINTENANCE_LEFT, MAINTENANCE_LEFT_PAUSED -> out.add(Action.IGNORED);
+            case PARENT_DOWN -> becomeUnreachable(next);
+            case MAINTENANCE_LEFT, MAINTENANCE_LEFT_PAUSED, PARENT_RECOVERED -> out.add(Action.IGNORED);
         }
     }
 
@@ -157,6 +170,7 @@ public final class Lifecycle {
                 escalate(next, now, policy, out);
             }
             case MAINTENANCE_ENTERED -> enterMaintenance(next, now, policy, out);
+            case PARENT_DOWN -> becomeUnreachable(next);
             default -> out.add(Action.IGNORED);
         }
     }
@@ -178,6 +192,7 @@ public final class Lifecycle {
                 }
             }
             case MAINTENANCE_ENTERED -> enterMaintenance(next, now, policy, out);
+            case PARENT_DOWN -> becomeUnreachable(next);
             default -> out.add(Action.IGNORED);
         }
     }
@@ -198,6 +213,71 @@ public final class Lifecycle {
         } else {
             out.add(Action.IGNORED);
         }
+    }
+
+    private static void unreachable(Draft next, Input input, long now, Policy policy, Transition out) {
+        switch (input) {
+            case PARENT_RECOVERED -> {
+                leaveUnreachable(next, now, policy, out);
+                out.add(Action.RECHECK);
+            }
+            case PULSE_PASSED -> {
+                // The monitor answers despite its parents: it speaks for itself again.
+                leaveUnreachable(next, now, policy, out);
+                if (next.stage == Stage.INCIDENT) {
+                    incident(next, input, now, policy, out);
+                } else {
+                    healthy(next, input, now, policy, out);
+                }
+            }
+            case PULSE_FAILED -> {
+                // The engine found every parent up: the failure is the monitor's own. One whose
+                // yellow is still out goes on failing without a second one.
+                if (next.has(LifecycleState.OWES_GREEN)) {
+                    next.flags &= ~LifecycleState.OWES_GREEN;
+                    next.stage = Stage.FAILING;
+                    failing(next, input, now, policy, out);
+                } else {
+                    next.stage = next.has(LifecycleState.INCIDENT_OPEN) ? Stage.INCIDENT : Stage.HEALTHY;
+                    if (next.stage == Stage.INCIDENT) {
+                        incident(next, input, now, policy, out);
+                    } else {
+                        healthy(next, input, now, policy, out);
+                    }
+                }
+            }
+            case MAINTENANCE_ENTERED -> {
+                // as from failing, maintenance drops an outstanding yellow (M4)
+                next.flags &= ~LifecycleState.OWES_GREEN;
+                enterMaintenance(next, now, policy, out);
+            }
+            default -> out.add(Action.IGNORED);
+        }
+    }
+
+    /**
+     * A parent is down: the monitor's failures say nothing about it. No code, no incident; an
+     * intervention episode ends as in maintenance, and an open incident stays open.
+     */
+    private static void becomeUnreachable(Draft next) {
+        if (next.stage == Stage.FAILING) {
+            next.flags |= LifecycleState.OWES_GREEN;
+        }
+        next.flags &= ~LifecycleState.ATTEMPT_IN_FLIGHT;
+        next.failures = 0;
+        next.streak = 0;
+        next.attempts = 0;
+        next.verify = 0;
+        next.stage = Stage.UNREACHABLE;
+    }
+
+    /** Back to where the monitor stood without its parents' outage; a yellow still out gets its green. */
+    private static void leaveUnreachable(Draft next, long now, Policy policy, Transition out) {
+        if (next.has(LifecycleState.OWES_GREEN)) {
+            next.flags &= ~LifecycleState.OWES_GREEN;
+            raise(Code.GREEN, next, now, policy, out);
+        }
+        next.stage = next.has(LifecycleState.INCIDENT_OPEN) ? Stage.INCIDENT : Stage.HEALTHY;
     }
 
     private static void recordPulse(Draft next, boolean passing, Policy policy) {

@@ -10,13 +10,15 @@ import java.util.Locale;
  *
  * <p>Invariants, checked on construction so that a corrupt row fails where it is read:
  * <ul>
- *   <li>every counter is {@code >= 0} and {@code flags} uses only its eight low bits;</li>
+ *   <li>every counter is {@code >= 0} and {@code flags} uses only its nine low bits;</li>
  *   <li>{@link Stage#HEALTHY} and {@link Stage#FAILING} have no open incident;
  *       {@link Stage#INTERVENING}, {@link Stage#VERIFYING} and {@link Stage#INCIDENT} have one;</li>
  *   <li>{@link Stage#HEALTHY} has no consecutive failure;</li>
  *   <li>an attempt is in flight only in {@link Stage#INTERVENING}, and verification pulses
  *       remain only in {@link Stage#VERIFYING};</li>
- *   <li>red can have been raised only for an open incident.</li>
+ *   <li>red can have been raised only for an open incident;</li>
+ *   <li>a green is owed ({@link #OWES_GREEN}) only in {@link Stage#UNREACHABLE} without an incident;</li>
+ *   <li>failing before maintenance ({@link #FAILING_BEFORE_MAINTENANCE}) is remembered only in {@link Stage#MAINTENANCE}.</li>
  * </ul>
  *
  * <p>Cooldown bookkeeping uses a time per colour plus a flag saying the time is set, so any
@@ -29,7 +31,8 @@ import java.util.Locale;
  *                            current episode; 0 when none
  * @param verifyRemaining     verification pulses still to pass; 0 outside {@link Stage#VERIFYING}
  * @param incidentSeq         number of incidents this monitor has opened; the open (or last) incident's number
- * @param flags               {@link #INCIDENT_OPEN}, {@link #RED_RAISED}, {@link #ATTEMPT_IN_FLIGHT} and one
+ * @param flags               {@link #INCIDENT_OPEN}, {@link #RED_RAISED}, {@link #ATTEMPT_IN_FLIGHT}, {@link #FAILING_BEFORE_MAINTENANCE},
+ *                            {@link #OWES_GREEN} and one
  *                            {@link #timeSetFlag(Code) time-set flag} per colour with a cooldown
  * @param yellowAt            when yellow was last raised (valid when its time-set flag is on)
  * @param redAt               when red was last raised (likewise)
@@ -54,16 +57,23 @@ public record LifecycleState(Stage stage,
     public static final int RED_RAISED = 1 << 1;
     /** Flag: an intervention attempt is in flight (as opposed to scheduled). */
     public static final int ATTEMPT_IN_FLIGHT = 1 << 2;
-
     /**
      * Flag: the monitor was failing (without an incident) when maintenance began; only in
-     * {@link Stage#MAINTENANCE}. It takes the bit of green's time-set flag, which is never set
-     * (green has no cooldown), so the flags still fit in a byte.
+     * {@link Stage#MAINTENANCE}. It takes bit 6, the bit of green's time-set flag, which is never
+     * set (green has no cooldown).
      */
     public static final int FAILING_BEFORE_MAINTENANCE = 1 << 6;
+    /**
+     * Flag: the monitor became unreachable while failing, so its yellow still waits for a green.
+     * Bit 8, above gray's time-set flag: the byte is full, and it must not share bit 6 with
+     * {@link #FAILING_BEFORE_MAINTENANCE} even though the two live in different stages, so that
+     * a flag left over by one transition can never be read as the other.
+     */
+    public static final int OWES_GREEN = 1 << 8;
 
     private static final int TIME_SET_SHIFT = 3;
-    private static final int ALL_FLAGS = 0xFF;
+    /** Bits 0&ndash;8: three flags (0&ndash;2), four time-set flags (3&ndash;5, 7), failing before maintenance (6), owes green (8). */
+    private static final int ALL_FLAGS = 0x1FF;
 
     /** A monitor never checked: healthy, all counters zero, no incident, no code raised yet. */
     public static final LifecycleState INITIAL =
@@ -84,18 +94,20 @@ public record LifecycleState(Stage stage,
                     successStreak, attempts, verifyRemaining, incidentSeq, flags));
         }
         if ((flags & ~ALL_FLAGS) != 0) {
-            throw new IllegalArgumentException("flags 0x" + Integer.toHexString(flags) + " use bits above 0xff");
+            throw new IllegalArgumentException("flags 0x" + Integer.toHexString(flags) + " use bits above 0x1ff");
         }
         boolean open = (flags & INCIDENT_OPEN) != 0;
         switch (stage) {
             case HEALTHY, FAILING -> require(!open, stage, "has an open incident");
             case INTERVENING, VERIFYING, INCIDENT -> require(open, stage, "has no open incident");
-            case MAINTENANCE -> { }
+            case MAINTENANCE, UNREACHABLE -> { }
         }
         require(stage != Stage.HEALTHY || consecutiveFailures == 0, stage, "has consecutive failures");
         require((flags & ATTEMPT_IN_FLIGHT) == 0 || stage == Stage.INTERVENING, stage, "has an attempt in flight");
         require(verifyRemaining == 0 || stage == Stage.VERIFYING, stage, "has verification pulses remaining");
         require((flags & RED_RAISED) == 0 || open, stage, "has red raised without an open incident");
+        require((flags & OWES_GREEN) == 0 || (stage == Stage.UNREACHABLE && !open), stage,
+                "owes a green outside an unreachable spell without an incident");
         require((flags & FAILING_BEFORE_MAINTENANCE) == 0 || stage == Stage.MAINTENANCE, stage,
                 "remembers failing before maintenance");
     }

@@ -6,7 +6,8 @@ package io.cpra.core.engine.lifecycle;
  *
  * <p>Which stages an open incident goes with is an invariant of {@link LifecycleState}:
  * {@link #HEALTHY} and {@link #FAILING} never have one, {@link #INTERVENING},
- * {@link #VERIFYING} and {@link #INCIDENT} always have one, {@link #MAINTENANCE} may.
+ * {@link #VERIFYING} and {@link #INCIDENT} always have one, {@link #MAINTENANCE} and
+ * {@link #UNREACHABLE} may.
  */
 public enum Stage {
     /** Passing; no failure since the last recovery. */
@@ -20,15 +21,22 @@ public enum Stage {
     /** An incident is open and nothing automated is left to try; passing pulses close it. */
     INCIDENT,
     /** Pulses and codes are suppressed until maintenance ends. */
-    MAINTENANCE;
+    MAINTENANCE,
+    /**
+     * A parent it {@code depends_on} is down and explains its failures: no code, no incident, no
+     * intervention until a pulse passes or the parents recover (then it is re-checked at once).
+     */
+    UNREACHABLE;
 
     private static final Stage[] BY_ORDINAL = values();
 
     /**
-     * The colour a monitor in this stage shows on a dashboard: the colour of the code that
+     * The code colour a monitor in this stage shows on a dashboard: the colour of the code that
      * brought it here, except that intervening shows cyan like verifying (help is under way).
+     * {@link #UNREACHABLE} was reached without a code and has none; it shows
+     * {@link #colourName() purple}.
      *
-     * @return the colour
+     * @return the colour, or {@code null} for {@link #UNREACHABLE}
      */
     public Code colour() {
         return switch (this) {
@@ -37,7 +45,23 @@ public enum Stage {
             case INTERVENING, VERIFYING -> Code.CYAN;
             case INCIDENT -> Code.RED;
             case MAINTENANCE -> Code.GRAY;
+            case UNREACHABLE -> null;
         };
+    }
+
+    /** The colour name every surface shows for an unreachable monitor. */
+    public static final String UNREACHABLE_COLOUR = "purple";
+
+    /**
+     * The colour a monitor in this stage shows, as the API writes it: the lower-case name of
+     * {@link #colour()}, or {@value #UNREACHABLE_COLOUR} for {@link #UNREACHABLE} (Icinga's
+     * colour for it), so an unreachable monitor never looks red.
+     *
+     * @return a lower-case colour name
+     */
+    public String colourName() {
+        Code code = colour();
+        return code == null ? UNREACHABLE_COLOUR : code.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

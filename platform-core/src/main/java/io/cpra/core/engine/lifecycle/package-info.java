@@ -38,6 +38,7 @@
  *   <tr><td>I5</td><td>INTERVENING</td><td>retry due</td><td>attempt k scheduled</td><td></td><td>start k</td><td>INTERVENING</td></tr>
  *   <tr><td>I6</td><td>INTERVENING</td><td>attempt outcome</td><td>none in flight</td><td></td><td>ignored</td><td>INTERVENING</td></tr>
  *   <tr><td>I7</td><td>INTERVENING</td><td>retry due</td><td>attempt in flight</td><td></td><td>ignored</td><td>INTERVENING</td></tr>
+ *   <tr><td>I9</td><td>INTERVENING</td><td>attempt held</td><td>in flight (waiting for its budget)</td><td>red</td><td></td><td>INCIDENT</td></tr>
  *   <tr><td>I8</td><td>INTERVENING</td><td>attempt failed or retry due</td><td>intervention removed by a reload</td><td>red</td><td></td><td>INCIDENT</td></tr>
  *   <tr><td>V1</td><td>VERIFYING</td><td>pass</td><td>more to go</td><td></td><td></td><td>VERIFYING</td></tr>
  *   <tr><td>V2</td><td>VERIFYING</td><td>pass</td><td>the last one</td><td>green</td><td>close</td><td>HEALTHY</td></tr>
@@ -52,8 +53,24 @@
  *   <tr><td>M4</td><td>MAINTENANCE</td><td>leave maintenance</td><td>no incident; checks running, or not failing when maintenance began</td><td></td><td></td><td>HEALTHY</td></tr>
  *   <tr><td>M5</td><td>MAINTENANCE</td><td>leave maintenance while paused</td><td>no incident, failing when maintenance began</td><td></td><td>F = 1</td><td>FAILING</td></tr>
  *   <tr><td>X1</td><td>HEALTHY, FAILING, VERIFYING, INCIDENT</td><td>attempt outcome, retry due, leave maintenance</td><td></td><td></td><td>ignored</td><td>unchanged</td></tr>
+ *   <tr><td>X2</td><td>INTERVENING without an attempt in flight</td><td>attempt held</td><td></td><td></td><td>ignored</td><td>unchanged</td></tr>
+ *   <tr><td>D1</td><td>HEALTHY, FAILING</td><td>parent down</td><td></td><td></td><td>(counters reset; from FAILING a green is owed)</td><td>UNREACHABLE</td></tr>
+ *   <tr><td>D2</td><td>INTERVENING, VERIFYING, INCIDENT</td><td>parent down</td><td></td><td></td><td>(attempt forgotten, incident stays open)</td><td>UNREACHABLE</td></tr>
+ *   <tr><td>D3</td><td>UNREACHABLE</td><td>parent recovered</td><td>incident open / none</td><td>green if owed</td><td>recheck</td><td>INCIDENT / HEALTHY</td></tr>
+ *   <tr><td>D4</td><td>UNREACHABLE</td><td>pass</td><td></td><td>green if owed, then as the row of the next stage</td><td>as that row</td><td>as D3, then that row (H1, N1, N2)</td></tr>
+ *   <tr><td>D4f</td><td>UNREACHABLE</td><td>fail</td><td>green owed / not</td><td>as F3&ndash;F5 / H2&ndash;H4, N3, N4</td><td>as that row</td><td>FAILING, then F3&ndash;F5 / as D3, then that row</td></tr>
+ *   <tr><td>D5</td><td>UNREACHABLE</td><td>enter maintenance</td><td></td><td>gray</td><td></td><td>MAINTENANCE</td></tr>
+ *   <tr><td>D6</td><td>UNREACHABLE</td><td>parent down, attempt outcome, retry due, leave maintenance</td><td></td><td></td><td>ignored</td><td>UNREACHABLE</td></tr>
+ *   <tr><td>D7</td><td>MAINTENANCE</td><td>parent down, parent recovered</td><td></td><td></td><td>ignored (M2)</td><td>MAINTENANCE</td></tr>
+ *   <tr><td>D8</td><td>any but UNREACHABLE, MAINTENANCE</td><td>parent recovered</td><td></td><td></td><td>ignored</td><td>unchanged</td></tr>
  * </table>
- * Every row that changes the stage also has the action {@code STAGE_CHANGED}.
+ * "Parent down" is what the engine steps with instead of bad news (a failed pulse, a failed,
+ * timed-out or held attempt in flight, a due retry) while a parent the monitor {@code depends_on} is
+ * down ({@link io.cpra.core.engine.lifecycle.Input#underDownParent}); a parent is down whenever
+ * its stage is not HEALTHY. "Parent recovered" comes when the last down parent is HEALTHY again.
+ * Every row that changes the stage also has the action {@code STAGE_CHANGED}. "Attempt outcome"
+ * includes "attempt held" (I9): the engine keeps a started attempt waiting while its intervention
+ * budget is full and gives up on it after the budget's {@code wait}.
  *
  * <h2>Decisions where DESIGN.md is silent</h2>
  * <table>
@@ -93,6 +110,26 @@
  *   <tr><td>Late outcomes after a reset?</td><td>The lifecycle accepts an outcome whenever an attempt is in flight;
  *       the engine must drop outcomes of attempts it abandoned (tag jobs with incident number and attempt).</td>
  *       <td>Only the engine knows which job a result belongs to.</td></tr>
+ *   <tr><td>What does a full intervention budget do?</td><td>Nothing the lifecycle sees until the wait ends: the
+ *       attempt counts as in flight while it waits; if it never ran, "attempt held" raises red (I9) with no retry.</td>
+ *       <td>Waiting is the engine's (it knows the other monitors); the outcome is the lifecycle's, and the
+ *       incident's one red says the budget held the repair back.</td></tr>
+ *   <tr><td>When is a parent down?</td><td>Whenever its stage is not HEALTHY: failing (from its first failure),
+ *       in an incident, intervening, verifying, unreachable itself, or in maintenance.</td>
+ *       <td>In a storm the children's failures arrive in the same minute as the parent's first one; waiting for
+ *       the parent's threshold would let every child with a lower threshold open its incident first. A parent in
+ *       maintenance is being worked on, so its children's failures are expected. Unreachable is transitive.</td></tr>
+ *   <tr><td>What does becoming unreachable raise?</td><td>Nothing: one stage change (an event), no code, no incident,
+ *       no attempt. An intervention episode ends as in maintenance; an open incident stays open, red flag included.</td>
+ *       <td>The parent's incident is the one people need; the child's own incident, if it had one first, is still
+ *       true and must still get its green.</td></tr>
+ *   <tr><td>A yellow raised before the parent was known down?</td><td>Gets its green when the monitor leaves
+ *       unreachable (D3, D4), and no second yellow if it fails on its own right after (D4f). Maintenance drops it (M4).</td>
+ *       <td>Which came first is a race of one check interval, so some children of a storm do raise yellow; a yellow
+ *       without a green is a warning left open on the receiver for good.</td></tr>
+ *   <tr><td>Does an unreachable monitor keep its checks?</td><td>Yes: a pass, or a failure with every parent up,
+ *       ends it (D4) even without "parent recovered".</td>
+ *       <td>A parent removed by a reload sends nothing; the monitor must still find its way back.</td></tr>
  * </table>
  *
  * <h2>Performance</h2>

@@ -79,7 +79,7 @@ public final class EntityStore<C, S> {
     private final IntColumn verifyRemaining = ints();
     private final IntColumn incidentSeq = ints();
     private final LongColumn fingerprint = longs();
-    private final ByteColumn lifecycleFlags = bytes();
+    private final ShortColumn lifecycleFlags = shorts();  // nine bits: see LifecycleState
     private final IntColumn[] raisedAt = {ints(), ints(), ints(), ints()};
     private final ByteColumn lastStatus = bytes();
     private final IntColumn lastLatencyMicros = ints();
@@ -430,8 +430,8 @@ public final class EntityStore<C, S> {
         return incidentSeq;
     }
 
-    /** {@return the lifecycle's own flags (incident open, red raised, attempt in flight, cooldown times set)} */
-    public ByteColumn lifecycleFlags() {
+    /** {@return the lifecycle's own flags (incident open, red raised, attempt in flight, cooldown times set, failing before maintenance, owes green)} */
+    public ShortColumn lifecycleFlags() {
         return lifecycleFlags;
     }
 

@@ -39,9 +39,10 @@ export const COLOURS = {
   cyan: { icon: '\u21bb', word: 'cyan', meaning: 'being repaired' },
   red: { icon: '\u2715', word: 'red', meaning: 'incident' },
   gray: { icon: '\u25c6', word: 'gray', meaning: 'maintenance' },
+  purple: { icon: '\u2298', word: 'purple', meaning: 'unreachable: a parent is down' },
 };
 
-export const STAGES = ['healthy', 'failing', 'intervening', 'verifying', 'incident', 'maintenance'];
+export const STAGES = ['healthy', 'failing', 'intervening', 'verifying', 'incident', 'maintenance', 'unreachable'];
 
 /** A chip with the colour's icon and its word, e.g. "✕ red". */
 export function colourChip(colour, text) {

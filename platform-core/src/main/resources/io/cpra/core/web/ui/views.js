@@ -79,7 +79,7 @@ export function eventItem(event) {
 }
 
 export function stageColour(stage) {
-  return { healthy: 'green', failing: 'yellow', intervening: 'cyan', verifying: 'cyan', incident: 'red', maintenance: 'gray' }[stage];
+  return { healthy: 'green', failing: 'yellow', intervening: 'cyan', verifying: 'cyan', incident: 'red', maintenance: 'gray', unreachable: 'purple' }[stage];
 }
 
 export async function monitors(root, params) {

@@ -33,8 +33,12 @@ class LifecyclePropertiesTest {
      * one, otherwise a pulse). Raw inputs exercise the stray cases; responses reach deep paths.
      */
     enum Move {
-        PASS, FAIL, ATTEMPT_SUCCEEDED, ATTEMPT_FAILED, ATTEMPT_TIMED_OUT, RETRY_DUE,
-        MAINTENANCE_ENTERED, MAINTENANCE_LEFT, RESPOND_WELL, RESPOND_BADLY;
+        PASS, FAIL, ATTEMPT_SUCCEEDED, ATTEMPT_FAILED, ATTEMPT_TIMED_OUT, ATTEMPT_HELD, RETRY_DUE,
+        MAINTENANCE_ENTERED, MAINTENANCE_LEFT, RESPOND_WELL, RESPOND_BADLY,
+        /** The parent goes down: no input for the child, whose bad news now arrives as parent down. */
+        PARENT_FAILS,
+        /** The parent comes back: the engine tells the child. */
+        PARENT_RECOVERS;
 
         Input input(LifecycleState state) {
             return switch (this) {
@@ -43,6 +47,7 @@ class LifecyclePropertiesTest {
                 case ATTEMPT_SUCCEEDED -> Input.ATTEMPT_SUCCEEDED;
                 case ATTEMPT_FAILED -> Input.ATTEMPT_FAILED;
                 case ATTEMPT_TIMED_OUT -> Input.ATTEMPT_TIMED_OUT;
+                case ATTEMPT_HELD -> Input.ATTEMPT_HELD;
                 case RETRY_DUE -> Input.RETRY_DUE;
                 case MAINTENANCE_ENTERED -> Input.MAINTENANCE_ENTERED;
                 case MAINTENANCE_LEFT -> Input.MAINTENANCE_LEFT;
@@ -50,6 +55,8 @@ class LifecyclePropertiesTest {
                         : state.retryPending() ? Input.RETRY_DUE : Input.PULSE_PASSED;
                 case RESPOND_BADLY -> state.attemptInFlight() ? Input.ATTEMPT_FAILED
                         : state.retryPending() ? Input.RETRY_DUE : Input.PULSE_FAILED;
+                case PARENT_FAILS -> throw new IllegalStateException("parent moves give no input of their own");
+                case PARENT_RECOVERS -> Input.PARENT_RECOVERED;
             };
         }
     }
@@ -58,10 +65,30 @@ class LifecyclePropertiesTest {
     record Scenario(Policy policy, long start, List<Tuple2<Move, Long>> moves) {
 
         Runner run() {
+            return run(new ArrayList<>());
+        }
+
+        /**
+         * Runs the moves as the engine would for a child of one parent: while the parent is
+         * down, bad news reaches the lifecycle as {@link Input#underDownParent}.
+         *
+         * @param parentDown receives, per step in the log, whether the parent was down
+         */
+        Runner run(List<Boolean> parentDown) {
             Runner runner = new Runner(policy, start);
+            boolean down = false;
             for (Tuple2<Move, Long> move : moves) {
                 runner.advance(move.get2());
-                runner.apply(move.get1().input(runner.state()));
+                if (move.get1() == Move.PARENT_FAILS) {
+                    down = true;
+                    continue;
+                }
+                if (move.get1() == Move.PARENT_RECOVERS) {
+                    down = false;
+                }
+                Input input = move.get1().input(runner.state());
+                runner.apply(down ? input.underDownParent(runner.state()) : input);
+                parentDown.add(down);
             }
             return runner;
         }
@@ -93,9 +120,12 @@ class LifecyclePropertiesTest {
                 Tuple.of(3, Arbitraries.just(Move.ATTEMPT_SUCCEEDED)),
                 Tuple.of(3, Arbitraries.just(Move.ATTEMPT_FAILED)),
                 Tuple.of(3, Arbitraries.just(Move.ATTEMPT_TIMED_OUT)),
+                Tuple.of(3, Arbitraries.just(Move.ATTEMPT_HELD)),
                 Tuple.of(3, Arbitraries.just(Move.RETRY_DUE)),
                 Tuple.of(3, Arbitraries.just(Move.MAINTENANCE_ENTERED)),
-                Tuple.of(3, Arbitraries.just(Move.MAINTENANCE_LEFT)));
+                Tuple.of(3, Arbitraries.just(Move.MAINTENANCE_LEFT)),
+                Tuple.of(3, Arbitraries.just(Move.PARENT_FAILS)),
+                Tuple.of(3, Arbitraries.just(Move.PARENT_RECOVERS)));
         Arbitrary<Tuple2<Move, Long>> timed = Combinators.combine(moves, seconds(0, 10)).as(Tuple::of);
         return Combinators.combine(policies, Arbitraries.longs(), timed.list().ofMinSize(10).ofMaxSize(150))
                 .as(Scenario::new);
@@ -111,13 +141,16 @@ class LifecyclePropertiesTest {
         boolean maintenanceWithIncident = log.stream()
                 .anyMatch(step -> step.after().stage() == Stage.MAINTENANCE && step.after().incidentOpen());
         boolean suppressed = log.stream().anyMatch(step -> !step.suppressed().isEmpty());
+        boolean unreachableWithIncident = log.stream()
+                .anyMatch(step -> step.after().stage() == Stage.UNREACHABLE && step.after().incidentOpen());
         Statistics.label("cyan").collect(cyan);
         Statistics.label("verification failed").collect(verificationFailed);
         Statistics.label("attempts exhausted").collect(exhausted);
         Statistics.label("maintenance with an incident").collect(maintenanceWithIncident);
         Statistics.label("code suppressed").collect(suppressed);
+        Statistics.label("unreachable with an incident").collect(unreachableWithIncident);
         for (String label : List.of("cyan", "verification failed", "attempts exhausted",
-                "maintenance with an incident", "code suppressed")) {
+                "maintenance with an incident", "code suppressed", "unreachable with an incident")) {
             Statistics.label(label).coverage(check -> check.check(true).percentage(p -> p >= 5.0));
         }
     }
@@ -265,7 +298,7 @@ class LifecyclePropertiesTest {
     void yellowComesOnlyFromAHealthyMonitorWithoutAnIncident(@ForAll("scenarios") Scenario scenario) {
         for (Observed step : scenario.run().log()) {
             if (step.due(Code.YELLOW)) {
-                assertThat(step.before().stage()).isEqualTo(Stage.HEALTHY);
+                assertThat(step.before().stage()).isIn(Stage.HEALTHY, Stage.UNREACHABLE);
                 assertThat(step.before().incidentOpen()).isFalse();
                 assertThat(step.input()).isEqualTo(Input.PULSE_FAILED);
             }
@@ -315,6 +348,52 @@ class LifecyclePropertiesTest {
             state = out.state();
         }
         assertThat(fresh).isEqualTo(shared);
+    }
+
+    @Property
+    void whileAParentIsDownAChildOpensNoIncidentStartsNoAttemptAndRaisesNoAlarm(@ForAll("scenarios") Scenario scenario) {
+        List<Boolean> parentDown = new ArrayList<>();
+        List<Observed> log = scenario.run(parentDown).log();
+        for (int i = 0; i < log.size(); i++) {
+            Observed step = log.get(i);
+            if (parentDown.get(i)) {
+                assertThat(step.actions()).as("while the parent is down: %s", step)
+                        .doesNotContain(Action.OPEN_INCIDENT, Action.START_ATTEMPT, Action.SCHEDULE_ATTEMPT);
+                assertThat(step.due(Code.YELLOW) || step.due(Code.RED)).as("alarm while the parent is down: %s", step)
+                        .isFalse();
+            }
+        }
+    }
+
+    @Property
+    void unreachableIsEnteredOnlyUnderADownParentAsOneQuietStageChange(@ForAll("scenarios") Scenario scenario) {
+        List<Boolean> parentDown = new ArrayList<>();
+        List<Observed> log = scenario.run(parentDown).log();
+        for (int i = 0; i < log.size(); i++) {
+            Observed step = log.get(i);
+            if (step.after().stage() == Stage.UNREACHABLE && step.before().stage() != Stage.UNREACHABLE) {
+                assertThat(parentDown.get(i)).as("unreachable with the parent up: %s", step).isTrue();
+                assertThat(step.input()).isEqualTo(Input.PARENT_DOWN);
+                assertThat(step.anyCode()).as("code on becoming unreachable: %s", step).isFalse();
+                assertThat(step.actions()).containsExactly(Action.STAGE_CHANGED);
+            }
+            if (step.before().stage() == Stage.UNREACHABLE && step.after().stage() == Stage.UNREACHABLE) {
+                assertThat(step.anyCode()).as("code while unreachable: %s", step).isFalse();
+                assertThat(step.actions()).isSubsetOf(Action.IGNORED);
+            }
+        }
+    }
+
+    @Property
+    void noChildStaysUnreachableOnceItsParentRecovers(@ForAll("scenarios") Scenario scenario) {
+        Runner runner = scenario.run();
+        runner.advance(Script.SECOND);
+        runner.apply(Input.PARENT_RECOVERED);
+
+        assertThat(runner.state().stage()).isNotEqualTo(Stage.UNREACHABLE);
+        if (runner.log().get(runner.log().size() - 1).before().stage() == Stage.UNREACHABLE) {
+            assertThat(runner.last().actions()).contains(Action.RECHECK);
+        }
     }
 
     /** Leaves maintenance, lets a pending intervention succeed, then passes until healthy. */

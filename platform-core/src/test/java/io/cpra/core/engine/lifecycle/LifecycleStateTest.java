@@ -27,7 +27,7 @@ class LifecycleStateTest {
             negative failures                   | HEALTHY     | -1 | 0  | 0 | 0 | 0 | 1 | negative counter
             negative streak                     | FAILING     | 1  | -1 | 0 | 0 | 0 | 0 | negative counter
             negative incident seq               | HEALTHY     | 0  | 0  | 0 | 0 | -1| 0 | negative counter
-            flags above a byte                  | HEALTHY     | 0  | 0  | 0 | 0 | 0 | 256 | bits above 0xff
+            flags above nine bits               | HEALTHY     | 0  | 0  | 0 | 0 | 0 | 512 | bits above 0x1ff
             healthy with an incident            | HEALTHY     | 0  | 0  | 0 | 0 | 1 | 1 | has an open incident
             failing with an incident            | FAILING     | 1  | 0  | 0 | 0 | 1 | 1 | has an open incident
             incident stage without incident     | INCIDENT    | 1  | 0  | 0 | 0 | 1 | 0 | has no open incident
@@ -35,6 +35,9 @@ class LifecycleStateTest {
             attempt in flight outside intervening | INCIDENT  | 0  | 0  | 1 | 0 | 1 | 5 | attempt in flight
             verify remaining outside verifying  | INCIDENT    | 0  | 0  | 1 | 2 | 1 | 1 | verification pulses remaining
             red without an incident             | MAINTENANCE | 0  | 0  | 0 | 0 | 1 | 2 | red raised without an open incident
+            owes green outside unreachable      | FAILING     | 1  | 0  | 0 | 0 | 0 | 256 | owes a green
+            owes green with an incident         | UNREACHABLE | 0  | 0  | 0 | 0 | 1 | 257 | owes a green
+            failing before maintenance outside it | FAILING   | 1  | 0  | 0 | 0 | 0 | 64 | remembers failing before maintenance
             """)
     void brokenRowsAreRejected(String name, Stage stage, int failures, int streak, int attempts, int verify,
                                int seq, int flags, String message) {
@@ -61,11 +64,29 @@ class LifecycleStateTest {
             }
             int flag = LifecycleState.timeSetFlag(colour);
             assertThat(Integer.bitCount(flag)).isEqualTo(1);
-            assertThat(flag & (LifecycleState.INCIDENT_OPEN | LifecycleState.RED_RAISED | LifecycleState.ATTEMPT_IN_FLIGHT)).isZero();
+            assertThat(flag & (LifecycleState.INCIDENT_OPEN | LifecycleState.RED_RAISED | LifecycleState.ATTEMPT_IN_FLIGHT
+                    | LifecycleState.FAILING_BEFORE_MAINTENANCE | LifecycleState.OWES_GREEN)).isZero();
             assertThat(flag & all).isZero();
-            assertThat(flag).isLessThanOrEqualTo(0xFF);
+            assertThat(flag).isLessThanOrEqualTo(0x1FF);
             all |= flag;
         }
+    }
+
+    @Test
+    void namedFlagsTakeBitsOfTheirOwn() {
+        int[] named = {LifecycleState.INCIDENT_OPEN, LifecycleState.RED_RAISED, LifecycleState.ATTEMPT_IN_FLIGHT,
+                LifecycleState.FAILING_BEFORE_MAINTENANCE, LifecycleState.OWES_GREEN};
+        int all = 0;
+        for (int flag : named) {
+            assertThat(Integer.bitCount(flag)).isEqualTo(1);
+            assertThat(flag & all).as("flag 0x%x shares a bit with another", flag).isZero();
+            all |= flag;
+        }
+        // and each is a legal bit: a state may carry it where its stage allows
+        assertThat(new LifecycleState(Stage.UNREACHABLE, 0, 0, 0, 0, 0, LifecycleState.OWES_GREEN, 0, 0, 0, 0)
+                .flags()).isEqualTo(LifecycleState.OWES_GREEN);
+        assertThat(new LifecycleState(Stage.MAINTENANCE, 0, 0, 0, 0, 0, LifecycleState.FAILING_BEFORE_MAINTENANCE,
+                0, 0, 0, 0).flags()).isEqualTo(LifecycleState.FAILING_BEFORE_MAINTENANCE);
     }
 
     @ParameterizedTest

@@ -42,6 +42,11 @@ class LifecycleTableTest {
             I5 success of a retried attempt              | m=3                   | F X R X R S       | VERIFYING   | yellow cyan                  | stage                  | k=3
             I6 outcome while only a retry is scheduled   | m=2                   | F X S             | INTERVENING | yellow                       | ignored                | k=2 pending
             I7 retry due while the attempt is in flight  | m=2                   | F R               | INTERVENING | yellow                       | ignored                | k=1 inflight
+            I9 attempt held by its budget                | m=3                   | F H               | INCIDENT    | yellow red                   | stage                  | k=1 open red
+            I9 a held retry                              | m=3                   | F X R H           | INCIDENT    | yellow red                   | stage                  | k=2 red
+            I9 no attempt after a held one               | m=3 h=2               | F H F F           | INCIDENT    | yellow red                   | -                      | F=3
+            X2 held while only a retry is scheduled      | m=2                   | F X H             | INTERVENING | yellow                       | ignored                | k=2 pending
+            X2 held while healthy                        | -                     | H                 | HEALTHY     | -                            | ignored                | -
             V1 verification pulse, more to go            | m=1 v=3               | F S P P           | VERIFYING   | yellow cyan                  | -                      | v=1
             V2 verification passes                       | m=1 v=3               | F S P P P         | HEALTHY     | yellow cyan green            | close stage            | v=0 k=0 closed seq=1
             V2 verification pulses default to h          | m=1 h=3               | F S P P P         | HEALTHY     | yellow cyan green            | close stage            | closed
@@ -85,6 +90,34 @@ class LifecycleTableTest {
             C3 a suppressed red uses up the incident red | cd.red=60             | F P P F F F       | INCIDENT    | yellow red green yellow ~red | -                      | red
             C4 gray within its cooldown                  | cd.gray=60            | M L M             | MAINTENANCE | gray ~gray                   | stage                  | -
             C5 cyan within its cooldown                  | m=1 cd.cyan=60        | F S P P F S       | VERIFYING   | yellow cyan green yellow ~cyan | stage                | seq=2
+            D1 healthy child of a down parent            | -                     | D                 | UNREACHABLE | -                            | stage                  | F=0 S=0 closed seq=0
+            D1 failing child, counters reset             | u=3                   | F F D             | UNREACHABLE | yellow                       | stage                  | F=0 closed seq=0
+            D1 no incident however long it lasts         | -                     | D D D D           | UNREACHABLE | -                            | ignored                | closed seq=0
+            D2 intervening child, attempt forgotten      | m=2                   | F D               | UNREACHABLE | yellow                       | stage                  | k=0 open nored
+            D2 verifying child                           | m=1 v=3               | F S D             | UNREACHABLE | yellow cyan                  | stage                  | v=0 open
+            D2 child in an incident keeps it             | -                     | F D               | UNREACHABLE | yellow red                   | stage                  | F=0 open red
+            D3 parent recovered, no incident             | -                     | D U               | HEALTHY     | -                            | recheck stage          | F=0 S=0 closed
+            D3 parent recovered, incident open           | -                     | F D U             | INCIDENT    | yellow red                   | recheck stage          | open red
+            D3 a yellow still out gets its green         | u=3                   | F F D U           | HEALTHY     | yellow green                 | recheck stage          | closed
+            D3 then a failure is a first failure again   | u=3                   | F D U F           | FAILING     | yellow green yellow          | stage                  | F=1
+            D3 no new attempt after an unreachable spell | m=1                   | F D U S           | INCIDENT    | yellow                       | ignored                | k=0
+            D3 its red once failures reach u             | u=2 m=1               | F F D U F F       | INCIDENT    | yellow red                   | -                      | F=2 red
+            D4 a pass ends it                            | h=2                   | D P               | HEALTHY     | -                            | stage                  | S=1 closed
+            D4 a failure with the parents up ends it     | u=3                   | D F               | FAILING     | yellow                       | stage                  | F=1
+            D4 a pass pays the green owed                | u=3 h=2               | F D P             | HEALTHY     | yellow green                 | stage                  | S=1 closed
+            D4f failing on after a yellow, no second one | u=3                   | F D F             | FAILING     | yellow                       | stage                  | F=1
+            D4f and its threshold counts afresh          | u=2                   | F D F F           | INCIDENT    | yellow red                   | open stage             | F=2 open
+            D4 a failure at threshold opens the incident | -                     | D F               | INCIDENT    | yellow red                   | open stage             | seq=1 open
+            D4 passes close a kept incident              | h=2                   | F D P P           | HEALTHY     | yellow red green             | close stage            | closed
+            D5 maintenance while unreachable             | -                     | D M               | MAINTENANCE | gray                         | stage                  | closed
+            D5 maintenance drops the green owed          | u=3                   | F D M L           | HEALTHY     | yellow gray                  | stage                  | closed
+            D6 late attempt outcome is ignored           | m=1                   | F D X             | UNREACHABLE | yellow                       | ignored                | k=0
+            D6 retry timer is ignored                    | m=2                   | F X D R           | UNREACHABLE | yellow                       | ignored                | k=0
+            D6 leave maintenance is ignored              | -                     | D L               | UNREACHABLE | -                            | ignored                | -
+            D7 maintenance ignores parent down           | -                     | M D               | MAINTENANCE | gray                         | ignored                | -
+            D7 maintenance ignores parent recovered      | -                     | M U               | MAINTENANCE | gray                         | ignored                | -
+            D8 parent recovered while healthy            | -                     | U                 | HEALTHY     | -                            | ignored                | -
+            D8 parent recovered during an incident       | -                     | F U               | INCIDENT    | yellow red                   | ignored                | -
             """)
     void row(String row, String policy, String inputs, Stage stage, String codes, String actions, String checks) {
         Runner runner = Script.run(Script.policy(policy), inputs, 0L);

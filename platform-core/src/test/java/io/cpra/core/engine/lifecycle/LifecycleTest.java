@@ -120,4 +120,25 @@ class LifecycleTest {
 
         assertThat(second.log()).isEqualTo(first.log());
     }
+
+    @Test
+    void underADownParentOnlyBadNewsThatAParentExplainsBecomesParentDown() {
+        LifecycleState healthy = LifecycleState.INITIAL;
+        LifecycleState inFlight = Script.run(Script.policy("m=2"), "F", 0L).state();
+        LifecycleState pending = Script.run(Script.policy("m=2"), "F X", 0L).state();
+
+        assertThat(Input.PULSE_FAILED.underDownParent(healthy)).isEqualTo(Input.PARENT_DOWN);
+        assertThat(Input.ATTEMPT_FAILED.underDownParent(inFlight)).isEqualTo(Input.PARENT_DOWN);
+        assertThat(Input.ATTEMPT_TIMED_OUT.underDownParent(inFlight)).isEqualTo(Input.PARENT_DOWN);
+        assertThat(Input.ATTEMPT_HELD.underDownParent(inFlight)).isEqualTo(Input.PARENT_DOWN);
+        assertThat(Input.RETRY_DUE.underDownParent(pending)).isEqualTo(Input.PARENT_DOWN);
+        // strays stay strays, to be ignored as usual; good news and commands keep their meaning
+        assertThat(Input.ATTEMPT_FAILED.underDownParent(pending)).isEqualTo(Input.ATTEMPT_FAILED);
+        assertThat(Input.RETRY_DUE.underDownParent(inFlight)).isEqualTo(Input.RETRY_DUE);
+        assertThat(Input.RETRY_DUE.underDownParent(healthy)).isEqualTo(Input.RETRY_DUE);
+        for (Input input : new Input[] {Input.PULSE_PASSED, Input.ATTEMPT_SUCCEEDED, Input.MAINTENANCE_ENTERED,
+                Input.MAINTENANCE_LEFT, Input.PARENT_RECOVERED}) {
+            assertThat(input.underDownParent(inFlight)).isEqualTo(input);
+        }
+    }
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Inputs: {@code P} pass, {@code F} fail, {@code S} attempt succeeded, {@code X} attempt
  * failed, {@code T} attempt timed out, {@code R} retry due, {@code M} enter maintenance,
- * {@code L} leave maintenance; each one second after the previous. {@code +Ns} moves the clock
+ * {@code L} leave maintenance, {@code D} parent down (bad news while a parent is down),
+ * {@code U} parent recovered, {@code H} attempt held by its budget; each one second after the previous. {@code +Ns} moves the clock
  * N more seconds.
  */
 final class Script {
@@ -76,12 +77,15 @@ final class Script {
             case "R" -> Input.RETRY_DUE;
             case "M" -> Input.MAINTENANCE_ENTERED;
             case "L" -> Input.MAINTENANCE_LEFT;
+            case "D" -> Input.PARENT_DOWN;
+            case "U" -> Input.PARENT_RECOVERED;
+            case "H" -> Input.ATTEMPT_HELD;
             case "Q" -> Input.MAINTENANCE_LEFT_PAUSED;
             default -> throw new IllegalArgumentException("unknown input " + token);
         };
     }
 
-    /** The last step's actions in the words of the table: open, close, start:k, schedule:k@Ns, stage, ignored. */
+    /** The last step's actions in the words of the table: open, close, start:k, schedule:k@Ns, recheck, stage, ignored. */
     static List<String> actionWords(Observed step) {
         List<String> words = new ArrayList<>();
         for (Action action : step.actions()) {
@@ -90,6 +94,7 @@ final class Script {
                 case CLOSE_INCIDENT -> "close";
                 case START_ATTEMPT -> "start:" + step.attempt();
                 case SCHEDULE_ATTEMPT -> "schedule:" + step.attempt() + "@" + step.delayNanos() / SECOND + "s";
+                case RECHECK -> "recheck";
                 case STAGE_CHANGED -> "stage";
                 case IGNORED -> "ignored";
             });
