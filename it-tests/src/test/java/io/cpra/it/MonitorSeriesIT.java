@@ -113,12 +113,12 @@ class MonitorSeriesIT {
 
         assertThat(run.status()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).contains("cpra: not starting: cpra.metrics.monitor-series.max-series: the groups [demo]"
-                + " hold 2 monitors, 16 series at 8 per monitor, more than the cap of 8");
+                + " hold 2 monitors, 18 series at 9 per monitor, more than the cap of 8");
     }
 
     @Test
     void aMonitorAddedOverTheCapStillRunsAndTheDroppedSeriesAreCounted() throws Exception {
-        cpra.env("CPRA_METRICS_MONITOR_DASH_SERIES_MAX_DASH_SERIES", "16").env("CPRA_API_TOKEN", TOKEN).serve();
+        cpra.env("CPRA_METRICS_MONITOR_DASH_SERIES_MAX_DASH_SERIES", "18").env("CPRA_API_TOKEN", TOKEN).serve();
         var created = cpra.send("POST", "/api/v1/monitors", TOKEN, """
                 {"name": "zz-extra", "groups": ["demo"],
                  "pulse": {"type": "tcp", "interval": "5s", "timeout": "1s", "config": {"host": "127.0.0.1", "port": 1}}}
@@ -129,18 +129,18 @@ class MonitorSeriesIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             dropped = sample(cpra.get("/observe/metrics").body(), "cpra_monitor_series_dropped");
-            if ("8.0".equals(dropped)) {
+            if ("9.0".equals(dropped)) {
                 break;
             }
             Thread.sleep(250);
         }
-        assertThat(dropped).isEqualTo("8.0");
+        assertThat(dropped).isEqualTo("9.0");
         String metrics = cpra.get("/observe/metrics").body();
         assertThat(metrics).contains("monitor=\"closed-port\"").contains("monitor=\"demo-flag\"")
                 .doesNotContain("monitor=\"zz-extra\"");
         assertThat(cpra.get("/api/v1/monitors/zz-extra").statusCode()).isEqualTo(200);
         assertThat(cpra.output() + logs()).contains("cpra.metrics.monitor-series.max-series: the groups [demo] now hold 3"
-                + " monitors; 8 series of 1 monitors (the last by name) are left out");
+                + " monitors; 9 series of 1 monitors (the last by name) are left out");
     }
 
     private String logs() throws IOException {
