@@ -215,11 +215,14 @@ class DashboardBrowserIT {
     void aMonitorsPageDrawsItsResponseTimeChart() throws Exception {
         signIn();
         open("/#/monitor/closed-port");
-        WebElement chart = await(By.cssSelector("#recent-chart svg"));
-        assertThat(chart.findElements(By.cssSelector("path.line"))).hasSize(1);
+        // the page redraws the chart as checks arrive: look the line up afresh each time, never hold an element
+        await(By.cssSelector("#recent-chart svg"));
+        waiting(WAIT).withMessage("one line in the chart")
+                .until(d -> d.findElements(By.cssSelector("#recent-chart svg path.line")).size() == 1);
         waiting(WAIT).until(d -> d.findElements(By.cssSelector("#recent-chart circle")).size() >= 2
                 || reload(d));
-        assertThat(driver.findElement(By.cssSelector("#recent-chart path.line")).getAttribute("d")).startsWith("M");
+        waiting(WAIT).withMessage("the line is drawn")
+                .until(d -> d.findElement(By.cssSelector("#recent-chart path.line")).getAttribute("d").startsWith("M"));
         screenshot("monitor");
     }
 
