@@ -93,8 +93,7 @@ final class CheckHistoryResource {
         long length = WINDOWS.get(window);
         long to = ceil(wall.millis(), 60_000L);
         long from = to - length;
-        HistoryBatch.Resolution coarsest = length <= 3_600_000L ? HistoryBatch.Resolution.MINUTE
-                : length < 7_776_000_000L ? HistoryBatch.Resolution.HOUR : HistoryBatch.Resolution.DAY;
+        HistoryBatch.Resolution coarsest = HistoryBatch.Resolution.coarsestFor(length);
         List<HistoryBucket> buckets = StorageCalls.read(() -> storage.history(subject.scope(), subject.name(),
                 Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), coarsest));
         Totals totals = new Totals();

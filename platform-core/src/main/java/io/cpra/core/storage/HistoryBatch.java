@@ -87,5 +87,16 @@ public final class HistoryBatch {
         public long millis() {
             return millis;
         }
+
+        /**
+         * The coarsest buckets worth reading for a window: minutes up to an hour, hours below 90
+         * days, days beyond; the window's edges come from finer buckets either way.
+         *
+         * @param windowMillis the window's length
+         * @return the resolution
+         */
+        public static Resolution coarsestFor(long windowMillis) {
+            return windowMillis <= HOUR.millis ? MINUTE : windowMillis < 90 * DAY.millis ? HOUR : DAY;
+        }
     }
 }

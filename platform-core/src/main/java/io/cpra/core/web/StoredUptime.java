@@ -24,7 +24,6 @@ import java.util.function.Supplier;
 final class StoredUptime implements UptimeHistory {
 
     private static final long DAY_MILLIS = 86_400_000L;
-    private static final long HOUR_MILLIS = 3_600_000L;
 
     private final Storage storage;
     private final InstantSource wall;
@@ -69,10 +68,7 @@ final class StoredUptime implements UptimeHistory {
     @Override
     public OptionalDouble uptime(String monitor, Duration window) {
         Instant now = wall.instant();
-        long length = window.toMillis();
-        // the coarsest buckets that a window of this length can hold whole; the edges come from finer ones
-        HistoryBatch.Resolution coarsest = length <= HOUR_MILLIS ? HistoryBatch.Resolution.MINUTE
-                : length < DAY_MILLIS * 90 ? HistoryBatch.Resolution.HOUR : HistoryBatch.Resolution.DAY;
+        HistoryBatch.Resolution coarsest = HistoryBatch.Resolution.coarsestFor(window.toMillis());
         List<HistoryBucket> buckets = read(() -> storage.history(HistoryBatch.Scope.MONITOR, monitor,
                 now.minus(window), now, coarsest));
         long checks = 0;
